@@ -1,0 +1,117 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { norceConnection } from '../nodes/NorceCheckoutOrder/transport/connection';
+
+export class NorceApi implements ICredentialType {
+	name = 'norceApi';
+
+	displayName = 'Norce Checkout API';
+
+	icon: Icon = {
+		light: 'file:../nodes/NorceCheckoutOrder/norce.svg',
+		dark: 'file:../nodes/NorceCheckoutOrder/norce.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/norce-community/n8n-nodes-norce-checkout?tab=readme-ov-file#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Playground', value: 'playground' },
+				{ name: 'Stage', value: 'stage' },
+				{ name: 'Production', value: 'production' },
+				{ name: 'Custom Base URL', value: 'custom' },
+			],
+			default: 'playground',
+			description: 'Which Norce Checkout environment to call',
+		},
+		{
+			displayName: 'Slug',
+			name: 'slug',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. my-shop',
+			description:
+				'Your tenant slug from Norce: the first part of the API host, https://{slug}.api-se.norce.tech. Lowercase letters, digits and hyphens only.',
+			displayOptions: { hide: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. http://127.0.0.1:4010/checkout/order',
+			description:
+				'The Order API base up to and including /checkout/order, for proxies, mocks and the local sandbox',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Merchant',
+			name: 'merchant',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. my-shop',
+			description: 'Merchant identifier, sent as the x-merchant header. Often the same as the slug.',
+		},
+		{
+			displayName: 'Channel',
+			name: 'channel',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. se',
+			description:
+				'Channel identifier, sent as the x-channel header. A node can override it in its options.',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'The Norce Checkout access token (primary or secondary) from your Norce contact. Sent as "Authorization: Bearer …"; paste it with or without the "Bearer " prefix.',
+		},
+	];
+
+	// A function rather than a generic header template: it validates the slug before any
+	// request leaves (also for the credential test), and strips a pasted "Bearer " prefix.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const connection = norceConnection(credentials);
+		const headers: Record<string, string> = {
+			'x-merchant': connection.merchant,
+			'x-channel': connection.channel,
+			...(requestOptions.headers as Record<string, string> | undefined),
+			Authorization: `Bearer ${connection.token}`,
+		};
+		const isRelative = !/^https?:\/\//i.test(requestOptions.url);
+		return {
+			...requestOptions,
+			...(isRelative && requestOptions.baseURL === undefined
+				? { baseURL: connection.baseUrl }
+				: {}),
+			headers,
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			url: '/api/v0/checkout/orders',
+			method: 'GET',
+			qs: { limit: 1 },
+		},
+	};
+}

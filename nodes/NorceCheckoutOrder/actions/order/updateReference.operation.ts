@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/parameters';
+import type { NorceClient } from '../../transport';
+import { orderIdProperty } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	{
+		displayName: 'Reference',
+		name: 'reference',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. ERP-100234',
+		description: "The order's external reference, for example the order number in your ERP",
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['updateReference'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const raw = this.getNodeParameter('reference', itemIndex, '') as unknown;
+	const reference = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+	if (reference.trim() === '') {
+		throw new NodeOperationError(this.getNode(), `Reference is empty (item ${itemIndex})`, {
+			itemIndex,
+			description:
+				'Set the "Reference" parameter; if it comes from an expression, check that it finds a value for this item.',
+		});
+	}
+
+	await norce.request({
+		method: 'PUT',
+		path: ['orders', orderId, 'reference'],
+		// The API takes a bare JSON string literal ("REF-1", quotes included), not an object.
+		jsonBody: JSON.stringify(reference),
+		// Setting the same reference twice ends in the same state.
+		safeToRepeat: true,
+		subject: `order "${orderId}"`,
+	});
+	return [{ orderId, reference, success: true }];
+}

@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/parameters';
+import type { NorceClient } from '../../transport';
+import { norceApiError } from '../../transport/errors';
+import { orderIdProperty } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{
+				name: 'One Item per Validation',
+				value: 'validations',
+				description:
+					'Each validation message becomes an item {orderId, code, adapterId, orderValid, …}; an order without messages gives no items',
+			},
+			{
+				name: 'One Summary per Order',
+				value: 'summary',
+				description: 'One item per order: {orderId, valid, validations}',
+			},
+		],
+		default: 'validations',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['validate'] } },
+	properties,
+);
+
+/** Norce answers failed validations with 400 and the list (norce-order-api §6.1). */
+const FAILED_VALIDATION_STATUS = 400;
+
+/**
+ * The validation list of a validate answer, in every shape seen: a bare array (the spec),
+ * `{ errors: [...] }` (the validations guide), or an empty body. Undefined when the body is
+ * not a validation list at all.
+ */
+function validationList(body: unknown): IDataObject[] | undefined {
+	let list: unknown[] | undefined;
+	if (body === '' || body === undefined || body === null) list = [];
+	else if (Array.isArray(body)) list = body;
+	else if (typeof body === 'object' && Array.isArray((body as IDataObject).errors)) {
+		list = (body as IDataObject).errors as unknown[];
+	}
+	return list?.map((entry) =>
+		entry && typeof entry === 'object' ? (entry as IDataObject) : { code: String(entry) },
+	);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const output = this.getNodeParameter('output', itemIndex, 'validations') as string;
+
+	const response = await norce.request({
+		method: 'POST',
+		path: ['orders', orderId, 'validate'],
+		// A 400 carrying validations is the answer "this order is not valid"; any other 400
+		// (e.g. a BaseError) stays an error.
+		isResult: ({ statusCode, body }) =>
+			statusCode === FAILED_VALIDATION_STATUS && !!validationList(body)?.length,
+		// Validation runs the merchant's validation adapters; do not repeat it blindly.
+		safeToRepeat: false,
+		subject: `order "${orderId}"`,
+	});
+	const validations = validationList(response.body);
+	if (validations === undefined) {
+		throw norceApiError(
+			{ node: this.getNode(), itemIndex },
+			`Norce Checkout answered the validation of order "${orderId}" with something that is not a validation list [HTTP ${response.statusCode}]`,
+			'Expected a JSON array of {code, adapterId}. Check the environment or Base URL of the credential.',
+			{ httpCode: String(response.statusCode) },
+		);
+	}
+
+	const valid = response.statusCode !== FAILED_VALIDATION_STATUS;
+	if (output === 'summary') return [{ orderId, valid, validations }];
+	// orderId, code and adapterId lead; whatever else Norce sent follows; ours win on clashes.
+	return validations.map(({ code, adapterId, ...rest }) =>
+		Object.assign({ orderId, code, adapterId }, rest, { orderId, orderValid: valid }),
+	);
+}

@@ -1,0 +1,79 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { forEachIndex } from '../helpers/concurrency';
+import { getConcurrency, getRequestSettings } from '../helpers/parameters';
+import type { NorceSession } from '../transport';
+import { createNorceClient, openNorceSession } from '../transport';
+import type { OrderOperation } from './order/Order.resource';
+import { orderOperations } from './order/Order.resource';
+
+/**
+ * Runs the chosen operation for every input item, several at a time, and returns the
+ * results in input order, each paired to its input item. A failed item becomes an error
+ * item when the node continues on fail; otherwise the first failure (in input order) stops
+ * the run after the requests already in flight have settled.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const operation = this.getNodeParameter('operation', 0) as OrderOperation;
+	const execute = orderOperations[operation]?.execute;
+	if (execute === undefined) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+	}
+	const continueOnFail = this.continueOnFail();
+
+	// An unusable credential fails every item the same way; with continue-on-fail each item
+	// still gets its own error item.
+	const session: NorceSession | NodeApiError | NodeOperationError = await openNorceSession
+		.call(this)
+		.catch((error: Error) => asNodeError(this, error, 0));
+	if (session instanceof Error && !continueOnFail) throw session;
+
+	const results: INodeExecutionData[][] = new Array(items.length);
+	let firstFailure: { itemIndex: number; error: Error } | undefined;
+
+	await forEachIndex(
+		items.length,
+		getConcurrency(this),
+		async (itemIndex) => {
+			try {
+				if (session instanceof Error) throw session;
+				const settings = getRequestSettings(this, itemIndex, session.connection.channel);
+				const norce = createNorceClient(this, session, settings, itemIndex);
+				const data = await execute.call(this, itemIndex, norce);
+				results[itemIndex] = data.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			} catch (caught) {
+				const error = asNodeError(this, caught as Error, itemIndex);
+				if (continueOnFail) {
+					results[itemIndex] = [errorItem(error, itemIndex)];
+				} else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) {
+					firstFailure = { itemIndex, error };
+				}
+			}
+		},
+		() => firstFailure !== undefined,
+	);
+
+	if (firstFailure !== undefined) throw firstFailure.error;
+	return [results.flat()];
+}
+
+function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number) {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), error, { itemIndex });
+}
+
+/**
+ * n8n sends an item to the error output only when its json holds nothing but `error`, or
+ * `error` and `message` (n8n-core handleNodeErrorOutput), so the context lives in the texts.
+ */
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const json = error.description
+		? { error: error.message, message: error.description }
+		: { error: error.message };
+	return { json, pairedItem: { item: itemIndex } };
+}

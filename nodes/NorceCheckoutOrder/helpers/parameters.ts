@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { hasControlCharacters } from '../transport/connection';
+import type { RequestSettings } from '../transport';
+
+/** Norce IDs are short (`o_…`, `oc_…`); anything this long is a mapping mistake, not an ID. */
+const MAX_ID_LENGTH = 512;
+
+export const DEFAULT_CONCURRENCY = 5;
+export const MAX_CONCURRENCY = 100;
+export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+function invalid(context: IExecuteFunctions, itemIndex: number, message: string, description: string) {
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
+}
+
+/**
+ * Reads an ID parameter that becomes one URL path segment. Blank, control characters and the
+ * dot segments "." / ".." (which URL parsers resolve as directory steps) are refused before
+ * any request; everything else is percent-encoded by the transport.
+ */
+export function getIdParameter(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const value = (typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '').trim();
+	const where = `item ${itemIndex}`;
+	if (value === '') {
+		throw invalid(context, itemIndex, `${label} is empty (${where})`, `Set the "${label}" parameter; if it comes from an expression, check that the expression finds a value for this item.`);
+	}
+	if (hasControlCharacters(value)) {
+		throw invalid(context, itemIndex, `${label} contains a line break or control character (${where})`, `Remove the control characters from the "${label}" parameter.`);
+	}
+	if (value === '.' || value === '..') {
+		throw invalid(context, itemIndex, `${label} "${value}" is not a valid ID (${where})`, `"." and ".." cannot be sent as an ID.`);
+	}
+	if (value.length > MAX_ID_LENGTH) {
+		throw invalid(context, itemIndex, `${label} is ${value.length} characters long (${where})`, `Norce IDs are short; at most ${MAX_ID_LENGTH} characters are accepted. Check what the expression returns.`);
+	}
+	return value;
+}
+
+/** Text sent in an HTTP header: a CR/LF would let a value inject headers, so it is refused. */
+function headerValue(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string | undefined {
+	const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+	if (text === '') return undefined;
+	if (hasControlCharacters(text)) {
+		throw invalid(context, itemIndex, `${label} contains a line break or control character (item ${itemIndex})`, `"${label}" is sent as an HTTP header and must be a single line.`);
+	}
+	return text;
+}
+
+function boundedInteger(value: unknown, fallback: number, min: number, max: number): number {
+	const number = typeof value === 'number' ? value : Number(value);
+	if (!Number.isFinite(number)) return fallback;
+	return Math.min(max, Math.max(min, Math.floor(number)));
+}
+
+/** The `options` collection of one item, as request settings. */
+export function getRequestSettings(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	credentialChannel: string,
+): RequestSettings {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		channel: headerValue(context, options.channel, 'Channel', itemIndex) ?? credentialChannel,
+		adapterId: headerValue(context, options.adapterId, 'Adapter ID', itemIndex),
+		maxRetries: boundedInteger(options.maxRetries, DEFAULT_MAX_RETRIES, 0, 10),
+		timeoutMs: boundedInteger(options.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
+	};
+}
+
+/** How many items are in flight at once; read once per run from the first item. */
+export function getConcurrency(context: IExecuteFunctions): number {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	return boundedInteger(options.concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
+}

@@ -1,0 +1,124 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/**
+ * Where and as whom the node talks to Norce: everything the `norceApi` credential decides.
+ * Both the node's transport and the credential's own `authenticate` build on this, so a
+ * credential test and a node run can never disagree about host or headers.
+ */
+export interface NorceConnection {
+	/** Base up to and including `/checkout/order`, never with a trailing slash. */
+	baseUrl: string;
+	merchant: string;
+	channel: string;
+	/** The raw token, without any `Bearer ` prefix. */
+	token: string;
+}
+
+export type NorceEnvironment = 'playground' | 'stage' | 'production' | 'custom';
+
+/** Host suffix per environment; production has no environment segment (norce-order-api §2.1). */
+const HOST_SUFFIX: Record<Exclude<NorceEnvironment, 'custom'>, string> = {
+	playground: '.api-se.playground.norce.tech',
+	stage: '.api-se.stage.norce.tech',
+	production: '.api-se.norce.tech',
+};
+
+// A slug is one DNS label: anything else ('.', '/', '@', '#', ':') could move the request to
+// another host, which would hand the API key to whoever owns it.
+const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** Thrown for a credential that cannot be used; the message names the field to fix. */
+export class NorceCredentialError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'NorceCredentialError';
+	}
+}
+
+/** Header values must not carry CR/LF (header injection) or other control characters. */
+export function hasControlCharacters(value: string): boolean {
+	for (let index = 0; index < value.length; index++) {
+		const code = value.charCodeAt(index);
+		if (code < 0x20 || code === 0x7f) return true;
+	}
+	return false;
+}
+
+function requiredText(credentials: ICredentialDataDecryptedObject, field: string, label: string) {
+	const raw = credentials[field];
+	const value = typeof raw === 'string' ? raw.trim() : raw === undefined || raw === null ? '' : String(raw);
+	if (value === '') {
+		throw new NorceCredentialError(field, `The Norce Checkout credential has no ${label}`);
+	}
+	if (hasControlCharacters(value)) {
+		throw new NorceCredentialError(
+			field,
+			`The Norce Checkout credential's ${label} contains a line break or control character`,
+		);
+	}
+	return value;
+}
+
+/** Strips a `Bearer ` prefix that users often paste together with the key. */
+export function bearerToken(apiKey: string): string {
+	return apiKey.trim().replace(/^bearer\s+/i, '');
+}
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
+
+export function norceBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = (credentials.environment ?? 'playground') as NorceEnvironment;
+	if (environment === 'custom') {
+		const raw = requiredText(credentials, 'baseUrl', 'Base URL');
+		const url = parseUrl(raw);
+		if (url === undefined) {
+			throw new NorceCredentialError('baseUrl', `The Base URL "${raw}" is not a valid URL`);
+		}
+		if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+			throw new NorceCredentialError(
+				'baseUrl',
+				`The Base URL must start with http:// or https:// (got "${url.protocol}")`,
+			);
+		}
+		if (url.username || url.password || url.search || url.hash) {
+			throw new NorceCredentialError(
+				'baseUrl',
+				'The Base URL must not contain a user name, password, query or fragment',
+			);
+		}
+		return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+	}
+	const suffix = HOST_SUFFIX[environment as Exclude<NorceEnvironment, 'custom'>];
+	if (suffix === undefined) {
+		throw new NorceCredentialError('environment', `Unknown Norce environment "${environment}"`);
+	}
+	const slug = requiredText(credentials, 'slug', 'slug');
+	if (!SLUG_PATTERN.test(slug)) {
+		throw new NorceCredentialError(
+			'slug',
+			'The slug may only contain lowercase letters, digits and hyphens (for example "my-shop")',
+		);
+	}
+	return `https://${slug}${suffix}/checkout/order`;
+}
+
+/** Validates the whole credential; throws NorceCredentialError naming the first bad field. */
+export function norceConnection(credentials: ICredentialDataDecryptedObject): NorceConnection {
+	const baseUrl = norceBaseUrl(credentials);
+	const merchant = requiredText(credentials, 'merchant', 'merchant');
+	const channel = requiredText(credentials, 'channel', 'channel');
+	const token = bearerToken(requiredText(credentials, 'apiKey', 'API key'));
+	if (token === '') {
+		throw new NorceCredentialError('apiKey', 'The Norce Checkout credential has no API key');
+	}
+	return { baseUrl, merchant, channel, token };
+}

@@ -1,0 +1,151 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/**
+ * Turns a Norce answer (or a failed connection) into a NodeApiError a user can act on.
+ *
+ * Errors are built from a small plain object, never from the HTTP client's error: that one
+ * holds the request headers, and with them the API key, which n8n would store in the run data.
+ */
+
+/** The fields Norce error bodies may carry: BaseError `{code, message}` or RFC 7807. */
+interface NorceErrorBody {
+	code?: string;
+	message?: string;
+}
+
+export interface FailedAnswer {
+	status: number;
+	body: unknown;
+}
+
+export interface FailureContext {
+	node: INode;
+	itemIndex: number;
+	/** What the request was about, e.g. `order "o_123"`. */
+	subject: string;
+	channel: string;
+	attempts: number;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Reads a Norce error body in any of the shapes seen: BaseError, RFC 7807, array, HTML, text. */
+export function readErrorBody(body: unknown): NorceErrorBody {
+	if (Array.isArray(body)) {
+		const first = body.find((entry) => entry && typeof entry === 'object') as JsonObject | undefined;
+		return first ? { code: text(first.code), message: text(first.message) } : {};
+	}
+	if (body && typeof body === 'object') {
+		const object = body as JsonObject;
+		const errors = object.errors;
+		let fieldErrors: string | undefined;
+		if (errors && typeof errors === 'object' && !Array.isArray(errors)) {
+			// ASP.NET validation problem: { errors: { field: ["msg"] } }
+			fieldErrors = Object.entries(errors)
+				.map(([field, messages]) => `${field}: ${([] as unknown[]).concat(messages).join(' ')}`)
+				.join('; ');
+		} else if (Array.isArray(errors)) {
+			return readErrorBody(errors);
+		}
+		const message = text(object.message) ?? text(object.detail) ?? text(object.title) ?? fieldErrors;
+		const code =
+			text(object.code) ??
+			(text(object.type)?.startsWith('http') ? undefined : text(object.type)) ??
+			text(object.title);
+		return { code: code === message ? undefined : code, message };
+	}
+	const raw = text(body);
+	if (raw === undefined) return {};
+	if (/^\s*</.test(raw)) {
+		// An HTML page comes from a proxy or gateway, not from Norce; its <title> says enough.
+		const title = /<title[^>]*>([^<]*)<\/title>/i.exec(raw)?.[1]?.trim();
+		return { message: title ? `${title} (HTML page from a proxy or gateway)` : 'an HTML page' };
+	}
+	return { message: raw.length > 300 ? `${raw.slice(0, 300)}…` : raw };
+}
+
+function tag(status: number, code: string | undefined) {
+	return code ? `[${status} ${code}]` : `[HTTP ${status}]`;
+}
+
+function triesNote(attempts: number) {
+	return attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+
+export function apiErrorFromAnswer(answer: FailedAnswer, context: FailureContext): NodeApiError {
+	const { status } = answer;
+	const { code, message: norceMessage } = readErrorBody(answer.body);
+	const said = norceMessage ? `Norce said: ${norceMessage}` : 'Norce sent no error details.';
+	let message: string;
+	let hint: string;
+	if (status === 401 || status === 403) {
+		message = `Norce Checkout refused access ${tag(status, code)}`;
+		hint = `Check the API key, merchant and channel ("${context.channel}") in the Norce Checkout credential.`;
+	} else if (status === 404) {
+		message = `Not found: ${context.subject} ${tag(status, code)}`;
+		hint = `Check the ID, and that it belongs to the merchant and channel "${context.channel}".`;
+	} else if (status === 429) {
+		message = `Norce Checkout is rate limiting requests ${tag(status, code)}${triesNote(context.attempts)}`;
+		hint = 'Lower the Concurrency option, or raise Max Retries so the node waits longer.';
+	} else if (status >= 500) {
+		message = `Norce Checkout failed with a server error ${tag(status, code)}${triesNote(context.attempts)}`;
+		hint = 'This is on the Norce side or a proxy in between; try again later.';
+	} else {
+		message = `Norce Checkout rejected the request for ${context.subject} ${tag(status, code)}`;
+		hint = 'Check the values sent by this node.';
+	}
+	return norceApiError(context, message, `${said} ${hint}`, {
+		httpCode: String(status),
+		norceCode: code ?? null,
+	});
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	ECONNABORTED: 'the request timed out',
+	ETIMEDOUT: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	EPIPE: 'the connection was closed',
+	EAI_AGAIN: 'the host name could not be resolved',
+	ENOTFOUND: 'the host name could not be resolved',
+};
+
+export function apiErrorFromNetwork(
+	errorCode: string | undefined,
+	context: FailureContext & { timeoutMs: number; retriedNetworkErrors: boolean },
+): NodeApiError {
+	const reason = (errorCode && NETWORK_REASONS[errorCode]) ?? 'the connection failed';
+	const timedOut = reason === 'the request timed out';
+	const message = `Could not reach Norce Checkout for ${context.subject}: ${reason}${
+		timedOut ? ` (${context.timeoutMs} ms)` : ''
+	}${triesNote(context.attempts)}`;
+	const hint = timedOut
+		? 'Raise the Timeout option, or lower Concurrency if Norce is slow under load.'
+		: 'Check the environment, slug or Base URL in the credential, and the network.';
+	const caution = context.retriedNetworkErrors
+		? ''
+		: ' This request is not retried after a connection failure because Norce may already have carried it out.';
+	return norceApiError(context, message, `${hint}${caution}`, { networkCode: errorCode ?? null });
+}
+
+export function norceApiError(
+	context: Pick<FailureContext, 'node' | 'itemIndex'>,
+	message: string,
+	description: string,
+	facts: { httpCode?: string; norceCode?: string | null; networkCode?: string | null },
+): NodeApiError {
+	const error = new NodeApiError(
+		context.node,
+		{ message, description, ...facts } as JsonObject,
+		{ message, description, httpCode: facts.httpCode, itemIndex: context.itemIndex },
+	);
+	// NodeApiError swaps in a generic text when the message happens to contain a Node error
+	// code (ids are user input); ours is more specific, so keep it.
+	error.message = message;
+	error.description = description;
+	return error;
+}

@@ -1,0 +1,222 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+	NodeApiError,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { NorceConnection } from './connection';
+import { NorceCredentialError, norceConnection } from './connection';
+import { apiErrorFromAnswer, apiErrorFromNetwork, norceApiError } from './errors';
+import { isNetworkErrorCode, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
+
+/**
+ * The one place that talks HTTP to Norce Checkout: URL, headers, retries, error mapping.
+ * Operations describe *what* to call (NorceRequest); this module decides *how*.
+ */
+
+export const CREDENTIAL_TYPE = 'norceApi';
+
+export interface NorceRequest {
+	method: IHttpRequestMethods;
+	/** Segments below /api/v0/checkout; each is percent-encoded as exactly one path segment. */
+	path: string[];
+	qs?: IDataObject;
+	/** JSON text to send as the body, already serialized. */
+	jsonBody?: string;
+	/**
+	 * Lets an operation take a non-2xx answer as its result instead of an error, e.g.
+	 * validate's 400 that carries the failed validations.
+	 */
+	isResult?: (answer: { statusCode: number; body: unknown; afterUncertainAttempt: boolean }) => boolean;
+	/**
+	 * May the request be sent again after a connection failure, when Norce may already have
+	 * carried it out? True for reads and for writes that end in the same state when repeated.
+	 */
+	safeToRepeat: boolean;
+	/** What the request is about, for error messages, e.g. `order "o_123"`. */
+	subject: string;
+}
+
+export interface NorceResponse {
+	statusCode: number;
+	body: unknown;
+	attempts: number;
+	/** An earlier attempt may have reached Norce (connection failure or 502/504 before this one). */
+	afterUncertainAttempt: boolean;
+}
+
+/** Node options that shape every request of one item. */
+export interface RequestSettings {
+	channel: string;
+	adapterId?: string;
+	maxRetries: number;
+	timeoutMs: number;
+}
+
+/** The credential, validated once per run and reused for every request. */
+export interface NorceSession {
+	connection: NorceConnection;
+	credentials: ICredentialsDecrypted;
+}
+
+export interface NorceClient {
+	readonly channel: string;
+	request(request: NorceRequest): Promise<NorceResponse>;
+}
+
+export async function openNorceSession(this: IExecuteFunctions): Promise<NorceSession> {
+	const data = await this.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE, 0);
+	let connection: NorceConnection;
+	try {
+		connection = norceConnection(data);
+	} catch (error) {
+		const field = error instanceof NorceCredentialError ? error.field : undefined;
+		throw new NodeOperationError(this.getNode(), error as Error, {
+			description: field && `Fix the "${field}" field of the Norce Checkout credential.`,
+		});
+	}
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	// Handing n8n the already-decrypted credential saves a credential lookup per request.
+	const credentials: ICredentialsDecrypted = {
+		id: reference?.id ?? '',
+		name: reference?.name ?? '',
+		type: CREDENTIAL_TYPE,
+		data,
+	};
+	return { connection, credentials };
+}
+
+function encodePathSegment(segment: string): string {
+	// URL parsers resolve "." and ".." (even percent-encoded) as directory steps.
+	if (/^(\.|%2e){1,2}$/i.test(segment)) throw new Error(`Unsafe path segment "${segment}"`);
+	return encodeURIComponent(segment);
+}
+
+/** The Node/axios error code of a failed request, looking through n8n's wrapping. */
+function networkErrorCode(error: unknown): string | undefined {
+	const candidates = [error as JsonObject, (error as { cause?: JsonObject })?.cause];
+	for (const candidate of candidates) {
+		const code = candidate?.code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+	}
+	const message = String((error as Error)?.message ?? '');
+	if (/timeout of \d+ms exceeded/i.test(message)) return 'ECONNABORTED';
+	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	return undefined;
+}
+
+export function createNorceClient(
+	context: IExecuteFunctions,
+	session: NorceSession,
+	settings: RequestSettings,
+	itemIndex: number,
+): NorceClient {
+	const { connection, credentials } = session;
+	const headers: IDataObject = {
+		Accept: 'application/json',
+		'x-merchant': connection.merchant,
+		'x-channel': settings.channel,
+	};
+	if (settings.adapterId) headers['x-adapterid'] = settings.adapterId;
+
+	async function send(request: NorceRequest) {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${connection.baseUrl}/api/v0/checkout/${request.path.map(encodePathSegment).join('/')}`,
+			qs: request.qs,
+			arrayFormat: 'repeat',
+			headers:
+				request.jsonBody === undefined
+					? { ...headers }
+					: { ...headers, 'Content-Type': 'application/json' },
+			body: request.jsonBody,
+			timeout: settings.timeoutMs,
+			returnFullResponse: true,
+			// Statuses are judged here, so validate's 400 can be a result and retries see them.
+			ignoreHttpStatusErrors: true,
+		};
+		return (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			options,
+			{ credentialsDecrypted: credentials },
+		)) as { statusCode: number; body: unknown; headers: IDataObject };
+	}
+
+	async function request(request: NorceRequest): Promise<NorceResponse> {
+		const failure = {
+			node: context.getNode(),
+			itemIndex,
+			subject: request.subject,
+			channel: settings.channel,
+		};
+		let afterUncertainAttempt = false;
+		for (let attempt = 1; ; attempt++) {
+			const mayRetry = attempt <= settings.maxRetries && !isCancelled(context);
+			let response;
+			try {
+				response = await send(request);
+			} catch (error) {
+				const code = networkErrorCode(error);
+				if (code !== undefined && isNetworkErrorCode(code) && request.safeToRepeat && mayRetry) {
+					afterUncertainAttempt = true;
+					await sleep(retryDelayMs(attempt, undefined, Math.random()));
+					continue;
+				}
+				if (code !== undefined) {
+					throw apiErrorFromNetwork(code, {
+						...failure,
+						attempts: attempt,
+						timeoutMs: settings.timeoutMs,
+						retriedNetworkErrors: request.safeToRepeat,
+					});
+				}
+				throw unexpectedError(context, error, connection.token, itemIndex);
+			}
+			const { statusCode, body } = response;
+			if (
+				(statusCode >= 200 && statusCode < 300) ||
+				request.isResult?.({ statusCode, body, afterUncertainAttempt })
+			) {
+				return { statusCode, body, attempts: attempt, afterUncertainAttempt };
+			}
+			if (isRetryableStatus(statusCode) && mayRetry) {
+				// A gateway error may hide a request that did reach Norce.
+				if (statusCode === 502 || statusCode === 504) afterUncertainAttempt = true;
+				const retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after'], Date.now());
+				await sleep(retryDelayMs(attempt, retryAfterMs, Math.random()));
+				continue;
+			}
+			throw apiErrorFromAnswer({ status: statusCode, body }, { ...failure, attempts: attempt });
+		}
+	}
+
+	return { channel: settings.channel, request };
+}
+
+function isCancelled(context: IExecuteFunctions): boolean {
+	return context.getExecutionCancelSignal?.()?.aborted === true;
+}
+
+/** Anything that is neither an answer nor a known network failure; scrubbed of the key. */
+function unexpectedError(
+	context: IExecuteFunctions,
+	error: unknown,
+	token: string,
+	itemIndex: number,
+): Error {
+	if (error instanceof NodeOperationError) return error;
+	const scrub = (value: unknown) =>
+		typeof value === 'string' ? value.split(token).join('***') : undefined;
+	const message = scrub((error as Error)?.message) ?? 'The request to Norce Checkout failed';
+	const description =
+		scrub((error as NodeApiError)?.description) ??
+		'Check the credential and the node parameters; if it persists, report it with this message.';
+	return norceApiError({ node: context.getNode(), itemIndex }, message, description, {});
+}

@@ -1,0 +1,237 @@
+/**
+ * Runs the node inside n8n's own execution engine (n8n-core's WorkflowExecute), the way a
+ * workflow run does: real parameter resolution, real HTTP through n8n's request helpers with
+ * the credential's authenticate(), real continue-on-fail and error-output routing, real
+ * pairedItem bookkeeping. Only the surroundings n8n's server would provide (credential store,
+ * node registry) are filled in here.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionError,
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createDeferredPromise, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { NorceApi } from '../../credentials/NorceApi.credentials';
+import { NorceCheckoutOrder } from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
+
+export const NODE_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutOrder';
+const INPUT_NODE_TYPE = 'test.inputItems';
+const INPUT_NODE = 'Input';
+export const NORCE_NODE = 'Norce';
+
+/** Stands in for the trigger/Code node in front of ours: emits the items under test. */
+class InputItems implements INodeType {
+	description = {
+		displayName: 'Input Items',
+		name: 'inputItems',
+		group: ['input'],
+		version: 1,
+		description: 'Emits the test items',
+		defaults: { name: INPUT_NODE },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	}
+}
+
+class TestNodeTypes implements INodeTypes {
+	private readonly types: Record<string, INodeType> = {
+		[NODE_TYPE]: new NorceCheckoutOrder(),
+		[INPUT_NODE_TYPE]: new InputItems(),
+	};
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(type);
+	}
+
+	getByNameAndVersion(type: string): INodeType {
+		const nodeType = this.types[type];
+		if (!nodeType) throw new Error(`Unknown node type ${type}`);
+		return nodeType;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** The credential store: hands out the test credential and applies NorceApi.authenticate. */
+class TestCredentialsHelper extends ICredentialsHelper {
+	private readonly credentialType = new NorceApi();
+
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		// n8n calls a function-style authenticate exactly like this (CredentialsHelper).
+		return await this.credentialType.authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return this.credentialType.properties;
+	}
+}
+
+export interface RunOptions {
+	/** Parameters of the Norce node (resource defaults to 'order'). */
+	parameters: INodeParameters;
+	/** JSON of the input items; one empty item by default. */
+	items?: IDataObject[];
+	credentials: ICredentialDataDecryptedObject;
+	onError?: INode['onError'];
+}
+
+export interface RunResult {
+	/** Items on the node's main output. */
+	output: INodeExecutionData[];
+	/** Items on the error output (only with onError: 'continueErrorOutput'). */
+	errorOutput: INodeExecutionData[];
+	/** The error that stopped the run, if any. */
+	error?: ExecutionError;
+	/** The whole run, serialized as n8n would store it. */
+	serialized: string;
+	run: IRun;
+}
+
+export async function runNorceNode(options: RunOptions): Promise<RunResult> {
+	const nodeTypes = new TestNodeTypes();
+	const input: INode = {
+		id: 'input',
+		name: INPUT_NODE,
+		type: INPUT_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(options.items ?? [{}]) },
+	};
+	const norce: INode = {
+		id: 'norce',
+		name: NORCE_NODE,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: { resource: 'order', ...options.parameters },
+		credentials: { norceApi: { id: 'cred-1', name: 'Norce sandbox' } },
+		...(options.onError ? { onError: options.onError } : {}),
+	};
+	// Fill defaults the way the editor stores them, so hidden parameters resolve.
+	const description = nodeTypes.getByNameAndVersion(NODE_TYPE).description;
+	norce.parameters =
+		NodeHelpers.getNodeParameters(description.properties, norce.parameters, true, false, norce) ??
+		norce.parameters;
+
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [input, norce],
+		connections: { [INPUT_NODE]: { main: [[{ node: NORCE_NODE, type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		nodes: [input, norce],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+		isArchived: false,
+	} as never);
+	const finished = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', async (run) => finished.resolve(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		variables: {},
+		userId: 'test-user',
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: input, data: { main: [[{ json: {} }]] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	};
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await finished.promise;
+
+	const taskData = run.data.resultData.runData[NORCE_NODE]?.[0];
+	const main = taskData?.data?.main ?? [];
+	return {
+		output: main[0] ?? [],
+		errorOutput: main[1] ?? [],
+		error: taskData?.error ?? run.data.resultData.error,
+		serialized: JSON.stringify(run, (_key, value: unknown) =>
+			value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+		),
+		run,
+	};
+}

@@ -1,0 +1,133 @@
+// @ts-check
+'use strict';
+/**
+ * Control API under /__sandbox for other processes (n8n e2e runs, `npm run dev`).
+ * No auth; not recorded, not counted in stats, no latency or faults.
+ */
+
+const { JSON_TYPE } = require('./responses');
+
+/**
+ * @typedef {object} ControlTarget
+ * @property {import('./index').Sandbox} sandbox
+ * @property {() => import('./index').SandboxConfig} getConfig
+ * @property {() => unknown} listFaults
+ */
+
+/** @param {import('node:http').ServerResponse} res @param {number} status @param {unknown} value */
+function send(res, status, value) {
+	const body = value === undefined ? '' : JSON.stringify(value);
+	res.writeHead(status, {
+		'content-type': JSON_TYPE,
+		'content-length': String(Buffer.byteLength(body)),
+	});
+	res.end(body);
+}
+
+/** @param {string} body @returns {{ok: true, value: any} | {ok: false}} */
+function parseJson(body) {
+	if (body.trim() === '') return { ok: true, value: {} };
+	try {
+		return { ok: true, value: JSON.parse(body) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/**
+ * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+ * @param {string} path raw path without query @param {string} body @param {ControlTarget} target
+ */
+function handleControl(req, res, path, body, target) {
+	const { sandbox } = target;
+	const method = req.method || 'GET';
+	const segments = path
+		.split('/')
+		.slice(2)
+		.map((segment) => {
+			try {
+				return decodeURIComponent(segment);
+			} catch {
+				return segment;
+			}
+		});
+	const [resource, id] = segments;
+	const route = `${method} ${resource || ''}${id !== undefined ? '/:id' : ''}`;
+	const json = parseJson(body);
+	if (!json.ok) return send(res, 400, { code: 'bad-request', message: 'Body must be JSON.' });
+
+	try {
+		switch (route) {
+			case 'GET health':
+				return send(res, 200, {
+					ok: true,
+					url: sandbox.url,
+					baseUrl: sandbox.baseUrl,
+					orders: sandbox.orders.size,
+				});
+			case 'GET requests':
+				return send(res, 200, sandbox.requests);
+			case 'DELETE requests':
+				sandbox.clearRequests();
+				return send(res, 200, { ok: true });
+			case 'GET stats':
+				return send(res, 200, sandbox.stats);
+			case 'DELETE stats':
+				sandbox.resetStats();
+				return send(res, 200, { ok: true });
+			case 'POST reset':
+				sandbox.reset();
+				return send(res, 200, { ok: true });
+			case 'GET faults':
+				return send(res, 200, target.listFaults());
+			case 'POST faults':
+				return send(res, 200, { id: sandbox.addFault(json.value) });
+			case 'DELETE faults':
+				sandbox.clearFaults();
+				return send(res, 200, { ok: true });
+			case 'DELETE faults/:id':
+				return sandbox.removeFault(/** @type {string} */ (id))
+					? send(res, 200, { ok: true })
+					: send(res, 404, { code: 'not-found', message: `Fault ${id} not found.` });
+			case 'GET config':
+				return send(res, 200, target.getConfig());
+			case 'POST config': {
+				const config = json.value;
+				if ('latencyMs' in config) sandbox.setLatency(config.latencyMs);
+				if ('rateLimit' in config) {
+					const rate = config.rateLimit;
+					sandbox.setRateLimit(
+						rate === null || rate === undefined
+							? undefined
+							: typeof rate === 'number'
+								? rate
+								: rate.perSecond,
+					);
+				}
+				if ('randomFaults' in config)
+					sandbox.setRandomFaults(config.randomFaults === null ? undefined : config.randomFaults);
+				return send(res, 200, target.getConfig());
+			}
+			case 'GET orders/:id': {
+				// Internal view (includes the scripted `validation`), e.g. to assert a reference update.
+				const order = sandbox.orders.get(/** @type {string} */ (id));
+				return order
+					? send(res, 200, order)
+					: send(res, 404, { code: 'order-not-found', message: `Order with id:${id} not found.` });
+			}
+			default:
+				return send(res, 404, {
+					code: 'not-found',
+					message: `No control route for ${method} ${path}.`,
+				});
+		}
+	} catch (error) {
+		// Invalid fault rules / config values are caller errors.
+		return send(res, 400, {
+			code: 'bad-request',
+			message: error instanceof Error ? error.message : String(error),
+		});
+	}
+}
+
+module.exports = { handleControl };

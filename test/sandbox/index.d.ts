@@ -1,0 +1,492 @@
+// Hand-written declarations for test/sandbox/index.js (CommonJS, zero dependencies).
+// Keep in sync with the JS: test/sandbox/selftest.js checks the DEMO values against the data.
+
+// ---------------------------------------------------------------------------
+// Norce Order API v0 data (subset the sandbox serves; see norce-order-api.md §6)
+// ---------------------------------------------------------------------------
+
+export type OrderStatus =
+	| 'checkout'
+	| 'processing'
+	| 'accepted'
+	| 'completed'
+	| 'declined'
+	| 'removed';
+
+/** Amounts in major currency units. */
+export interface Price {
+	includingVat: number;
+	excludingVat: number;
+}
+
+export interface OrderState {
+	currentStatus: OrderStatus;
+	transitions: Array<{ status: OrderStatus; timeStamp: string }>;
+}
+
+export interface Item {
+	id: string;
+	reference?: string;
+	name?: string;
+	sku?: string;
+	productType?: 'physical' | 'digital' | 'giftCard' | 'bundle';
+	url?: string;
+	imageUrl?: string;
+	quantity: number;
+	unit?: string;
+	price: Price;
+	total: Price;
+	originalTotal?: Price;
+	vatRate: number;
+	discounts?: readonly unknown[];
+	attributes?: Record<string, unknown>;
+}
+
+export interface Cart {
+	reference: string;
+	items: readonly Item[];
+	discounts: readonly unknown[];
+	/** Excluding shipping. */
+	total: Price;
+	attributes: Record<string, unknown>;
+}
+
+export interface Address {
+	type?: string;
+	givenName?: string;
+	familyName?: string;
+	careOf?: string;
+	organizationName?: string;
+	organizationIdentificationNumber?: string;
+	streetAddress?: string;
+	streetAddress2?: string;
+	postalCode?: string;
+	city?: string;
+	region?: string;
+	country?: string;
+	phone?: string;
+	email?: string;
+	[field: string]: unknown;
+}
+
+export interface Customer {
+	type: 'person' | 'organization' | string;
+	billing: Address;
+	shipping: Address;
+	attributes?: Record<string, unknown>;
+}
+
+/** A registered v0 validation (Callback). */
+export interface Callback {
+	/** e.g. `oc_DfxbVhrfZNawRjkWYyNFRIIsPh` */
+	id: string;
+	adapterId: string;
+	/** May contain the placeholder `{order_id}`. */
+	url: string;
+}
+
+export interface Shipping {
+	id: string;
+	state: string;
+	adapterId?: string;
+	name?: string;
+	total: Price;
+	vatRate: number;
+	[field: string]: unknown;
+}
+
+export interface Payment {
+	id: string;
+	adapterId: string;
+	state: string;
+	amount?: number;
+	currency?: string;
+	[field: string]: unknown;
+}
+
+export interface Consent {
+	id: string;
+	checked: boolean;
+	text?: string;
+	required?: boolean;
+}
+
+/** v0 Order as served by GET …/orders/{order_id}. */
+export interface Order {
+	/** e.g. `o_FpCZIBTVdZkkZdtbdJWQMdGzkU` */
+	id: string;
+	merchant: string;
+	channel: string;
+	reference: string;
+	/** ISO 8601 date-time (UTC, `Z`). */
+	created: string;
+	lastModified: string;
+	state: OrderState;
+	culture: string;
+	currency: string;
+	country: string;
+	cart: Cart;
+	shippings: readonly Shipping[];
+	payments: readonly Payment[];
+	customer: Customer;
+	consents: readonly Consent[];
+	validations: Callback[];
+	hooks: readonly unknown[];
+	notifications: readonly unknown[];
+	/** Including shipping. */
+	total: Price;
+	attributes: Record<string, unknown>;
+}
+
+/** One item of a validate answer. Extra adapter-specific fields (e.g. `sku`) may appear. */
+export interface ValidationResult {
+	code: string;
+	adapterId: string;
+	[extra: string]: unknown;
+}
+
+/**
+ * Sandbox-internal script for POST …/validate (never served by GET):
+ * 200 → JSON array `results` (possibly `[]`; non-empty = warnings);
+ * 400 → `results` as an array (shape 'array', default) or as `{ "errors": results }` (shape 'errors-object').
+ */
+export interface ValidationBehaviour {
+	status: 200 | 400;
+	shape?: 'array' | 'errors-object';
+	results: readonly ValidationResult[];
+}
+
+/** An order as held by the sandbox: the public Order plus the internal `validation` script. */
+export interface SandboxOrder extends Order {
+	/** Missing → validate answers 200 `[]`. */
+	validation?: ValidationBehaviour;
+}
+
+export interface Pagination {
+	offset: number;
+	limit: number;
+	/** Items in this page. */
+	size: number;
+	/** Sum of total.includingVat over the whole filtered set (rounded to 2 decimals). */
+	valueSum: number;
+	/** Size of the filtered set. */
+	totalSize: number;
+}
+
+/** Body of GET /api/v0/checkout/orders. */
+export interface OrderPage {
+	data: Order[];
+	pagination: Pagination;
+}
+
+/** v0 BaseError. */
+export interface BaseError {
+	code: string;
+	message: string;
+}
+
+// ---------------------------------------------------------------------------
+// Sandbox
+// ---------------------------------------------------------------------------
+
+export type Operation = 'validate' | 'get' | 'getMany' | 'removeValidation' | 'updateReference';
+
+/** Which requests a fault applies to; omitted fields match anything. */
+export interface FaultMatch {
+	/** HTTP method, case-insensitive. */
+	method?: string;
+	/** Only set for requests whose path AND method match the operation. */
+	operation?: Operation;
+	/** Decoded order id. */
+	orderId?: string;
+}
+
+interface FaultRuleBase {
+	match?: FaultMatch;
+	/** Apply to the first N matching requests, then the rule expires. Default (or null): unlimited. */
+	times?: number | null;
+	/** Extra response headers (answering kinds only). */
+	headers?: Record<string, string>;
+}
+
+export type StatusFaultBody = 'base' | 'rfc7807' | 'html' | 'empty' | 'truncated' | 'text';
+
+/**
+ * Answer `status` with a body of the given flavour:
+ * base → `{code, message}` JSON (code from the status: 429 `too-many-requests`, 500 `internal-server-error`,
+ * 502 `bad-gateway`, 503 `service-unavailable`, 504 `gateway-timeout`, …);
+ * rfc7807 → `application/problem+json` `{type, title, status, detail, instance, traceId}`;
+ * html → `text/html` nginx error page; empty → no body; truncated → `application/json` with cut-off JSON;
+ * text → `text/plain` message.
+ */
+export interface StatusFault extends FaultRuleBase {
+	kind: 'status';
+	/** Default 500. */
+	status?: number;
+	/** Default 'base'. */
+	body?: StatusFaultBody;
+	/** Sent as Retry-After: seconds, or an HTTP date string. */
+	retryAfter?: number | string;
+	code?: string;
+	message?: string;
+}
+
+/** `Content-Type: application/json` with body `{not json`. */
+export interface InvalidJsonFault extends FaultRuleBase {
+	kind: 'invalidJson';
+	/** Default 200. */
+	status?: number;
+}
+
+/** Wait `ms`, then handle the request normally (auth, routing, …). Cleared by close(). */
+export interface DelayFault extends FaultRuleBase {
+	kind: 'delay';
+	ms: number;
+}
+
+/** Destroy the socket without answering: 'reset' (default) sends a TCP RST (ECONNRESET), 'close' a FIN. */
+export interface DropFault extends FaultRuleBase {
+	kind: 'drop';
+	mode?: 'reset' | 'close';
+}
+
+/** Accept the request and never answer (until the client gives up or close()). */
+export interface HangFault extends FaultRuleBase {
+	kind: 'hang';
+}
+
+/**
+ * Answer `status` (default 401) with `{code, message, receivedHeaders}` where `message` contains the received
+ * Authorization value and `receivedHeaders` all request headers: a misbehaving server that leaks the token.
+ */
+export interface HeadersEchoFault extends FaultRuleBase {
+	kind: 'headersEcho';
+	status?: number;
+}
+
+export type FaultRule =
+	| StatusFault
+	| InvalidJsonFault
+	| DelayFault
+	| DropFault
+	| HangFault
+	| HeadersEchoFault;
+
+/**
+ * '429' → 429 BaseError with Retry-After 0 or 1; '500'/'502'/'503'/'504' → BaseError with that status;
+ * 'reset' → drop (RST); 'timeout' → delay `timeoutMs` then answer normally; 'hang' → never answer;
+ * 'invalidJson' → 200 `{not json`.
+ */
+export type RandomFaultKind =
+	| '429'
+	| '500'
+	| '502'
+	| '503'
+	| '504'
+	| 'reset'
+	| 'timeout'
+	| 'hang'
+	| 'invalidJson';
+
+/**
+ * Seeded random faults (mulberry32). Per request (only those matching `match`, and only when no explicit
+ * rule applied): one draw `< rate` decides a fault, a second draw picks the kind (and for '429' a third
+ * picks Retry-After). Deterministic for a given seed and request arrival order.
+ */
+export interface RandomFaultsConfig {
+	/** Probability per request, 0..1. Default 0.05. */
+	rate?: number;
+	/** Default: the sandbox `seed` option (42). */
+	seed?: number;
+	/** Default ['429', '503', 'reset', 'timeout']. */
+	kinds?: RandomFaultKind[];
+	/** Delay of the 'timeout' kind. Default 10000. */
+	timeoutMs?: number;
+	match?: FaultMatch;
+}
+
+export interface RateLimitConfig {
+	/** Token bucket: refills at this rate, holds at most one second's worth. Over the rate → 429, Retry-After: 1. */
+	perSecond: number;
+}
+
+export interface SandboxOptions {
+	/** Default 0 (ephemeral port). */
+	port?: number;
+	/** Default '127.0.0.1'. */
+	host?: string;
+	/** Delay of every non-control answer. Default 0. */
+	latencyMs?: number;
+	/** Default 'sandbox-secret-key'; requests must send `Authorization: Bearer <apiKey>`. */
+	apiKey?: string;
+	/** Default 'norce-demo'; requests must send `x-merchant: <merchant>`. */
+	merchant?: string;
+	/** Default ['se', 'no']; `x-channel` must be one of them. */
+	channels?: string[];
+	/** Seed orders (deep-cloned; reset() restores them). Default demoOrders(merchant). */
+	orders?: SandboxOrder[];
+	/**
+	 * Extra generated orders `o_gen_000001 … o_gen_N` on the FIRST channel, status 'processing', created
+	 * 2026-01-01T00:00Z + index minutes (older than all demo orders), reference `GEN-000001`, cart reference
+	 * `gen-cart-<index>`. Validate answer: see generatedOrderValidation(). Default 0; cheap up to 50,000.
+	 */
+	generated?: number;
+	/** Record requests into `sandbox.requests`. Default true; stats are counted either way. */
+	record?: boolean;
+	/** Highest accepted `limit` on GET orders (above → 400). Default 100. */
+	maxLimit?: number;
+	rateLimit?: RateLimitConfig;
+	randomFaults?: RandomFaultsConfig;
+	/** Default seed for randomFaults. Default 42. */
+	seed?: number;
+}
+
+/** One request as received (only non-control requests are recorded). */
+export interface RecordedRequest {
+	method: string;
+	/** Exactly as on the wire, e.g. '/checkout/order/api/v0/checkout/orders/a%2Fb%3Fc%23d/validate?x=1'. */
+	rawPath: string;
+	/** rawPath without the query, still percent-encoded. */
+	path: string;
+	/** Decoded query: single value → string, repeated key → array of strings. */
+	query: Record<string, string | string[]>;
+	/** Text after '?', '' when none. */
+	rawQuery: string;
+	/** Node's lower-cased header object (includes Authorization); like node:http IncomingHttpHeaders. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Raw body text as received ('' when none). */
+	body: string;
+	/** Status answered; null = not answered (yet), e.g. hang or client gave up; 0 = dropped by a 'drop' fault. */
+	status: number | null;
+}
+
+export interface SandboxStats {
+	/** Non-control requests received. */
+	total: number;
+	/** Received and not yet answered (or closed). */
+	inFlight: number;
+	/** Peak of inFlight since start / resetStats(). */
+	maxInFlight: number;
+	/** Connections destroyed by 'drop' faults (random 'reset' included). */
+	dropped: number;
+	/** Answered requests per status code. */
+	byStatus: Record<number, number>;
+}
+
+/** Current runtime configuration (GET /__sandbox/config). */
+export interface SandboxConfig {
+	latencyMs: number;
+	rateLimit: RateLimitConfig | null;
+	randomFaults: (Required<Omit<RandomFaultsConfig, 'match'>> & { match?: FaultMatch }) | null;
+	record: boolean;
+}
+
+export interface Sandbox {
+	/** e.g. 'http://127.0.0.1:4010' */
+	readonly url: string;
+	/** `${url}/checkout/order` – what the node's credential base URL should be. */
+	readonly baseUrl: string;
+	readonly port: number;
+	readonly apiKey: string;
+	readonly merchant: string;
+	readonly channels: readonly string[];
+	/** Live array of recorded requests (cleared in place). Empty when `record: false`. */
+	readonly requests: RecordedRequest[];
+	/** Live stats object (reset in place). */
+	readonly stats: SandboxStats;
+	/** Live order state, id → order. Changes through the API are visible here and vice versa. */
+	readonly orders: Map<string, SandboxOrder>;
+	clearRequests(): void;
+	/** Zeroes counters; maxInFlight restarts at the current inFlight. */
+	resetStats(): void;
+	/** Restores seed (and generated) orders, removes fault rules, restores latency / rate limit / random faults
+	 * to the startSandbox options, clears requests and stats. */
+	reset(): void;
+	/** Adds a rule (checked in insertion order, before auth; first match wins). Throws TypeError if invalid. */
+	addFault(rule: FaultRule): string;
+	removeFault(id: string): boolean;
+	clearFaults(): void;
+	setLatency(ms: number): void;
+	/** undefined/null → no rate limit. */
+	setRateLimit(perSecond: number | undefined | null): void;
+	/** undefined → off. Re-seeds the PRNG. */
+	setRandomFaults(config: RandomFaultsConfig | undefined): void;
+	/** Closes the server and destroys all sockets (keep-alive, hung, delayed). Idempotent. */
+	close(): Promise<void>;
+}
+
+export declare function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
+
+export declare const DEFAULTS: {
+	readonly apiKey: 'sandbox-secret-key';
+	readonly merchant: 'norce-demo';
+	readonly channels: readonly ['se', 'no'];
+	readonly host: '127.0.0.1';
+	readonly latencyMs: 0;
+	readonly maxLimit: 100;
+	readonly seed: 42;
+};
+
+/** 17 demo orders (13 on `se`, 4 on `no`), created on fixed dates in 2026; fresh objects on every call. */
+export declare function demoOrders(merchant?: string): SandboxOrder[];
+
+/** `o_gen_000001` for index 1 (1-based, zero-padded to 6 digits). */
+export declare function generatedOrderId(index: number): string;
+
+/**
+ * Validate script of generated order `index` (1-based): n = index % 4 results, result k has code
+ * ['item-out-of-stock','shipping-not-selected','payment-amount-mismatch','customer-email-missing'][(index+k) % 4]
+ * and adapterId ['onhand_verify','ingrid-shipping-adapter','walley_checkout_adapter','norce_adapter'][(index+k) % 4];
+ * n = 0 → 200 []; odd n → 400 (array); even n > 0 → 200 with n warnings.
+ */
+export declare function generatedOrderValidation(index: number): ValidationBehaviour;
+
+/** Stable demo data ids (channel, status and validate behaviour per id). */
+export declare const DEMO: {
+	readonly merchant: 'norce-demo';
+	/** se, processing. Validate → 200 `[]`. Reference/cart reference/email below are unique to it. */
+	readonly validOrderId: 'o_FpCZIBTVdZkkZdtbdJWQMdGzkU';
+	readonly validOrderReference: 'NC-100482';
+	readonly validOrderCartReference: 'cart-7f3a9c21';
+	readonly validOrderBillingEmail: 'astrid.lindqvist@example.com';
+	/** se, processing. Validate → 200 `[{code:'item-low-stock', adapterId:'onhand_verify', sku:'NC-HOODIE-GRY-L'}]`. */
+	readonly warningOrderId: 'o_dPhbLMSQRMbrhItpPqTDkyDvpR';
+	/** se, processing. Validate → 400 array: item-out-of-stock (onhand_verify, sku), payment-amount-mismatch (walley_checkout_adapter). */
+	readonly failingOrderId: 'o_FsLEuDmeEBxpxeOkgSFGWmyuGJ';
+	/** se, checkout. Validate → 400 `{errors:[{code:'shipping-not-selected', adapterId:'ingrid-shipping-adapter'}]}`. */
+	readonly failingErrorsObjectOrderId: 'o_dNNEavQxjliFEqIgSfZhneJwJb';
+	/** se, checkout, no billing email. Validate → 400 array: item-out-of-stock (onhand_verify), shipping-not-selected
+	 * (ingrid-shipping-adapter), customer-email-missing (norce_adapter). */
+	readonly threeFailuresOrderId: 'o_dagzdZqhlqyAYKFioPNzeLMdfq';
+	/** se, declined. Validate → 400 array: payment-amount-mismatch (walley_checkout_adapter). */
+	readonly declinedOrderId: 'o_eoaiqpBZBEVWWDMehyWHbjNOLP';
+	/** se, processing, validations [validationId (onhand_verify), one norce_adapter]. Validate → 200 `[]`. */
+	readonly orderWithValidationId: 'o_mjGaoONwtAnpRoEdTJxjRolxOs';
+	readonly validationId: 'oc_DfxbVhrfZNawRjkWYyNFRIIsPh';
+	/** no, processing (404 when asked with x-channel: se). Validate → 200 `[]`. */
+	readonly otherChannelOrderId: 'o_vclIJxGmpaTWfurOTfkfJqAZmJ';
+	/** se, checkout, cart reference 'cart-edge/1?x'. An id needing percent-encoding (`/ ? = & # space % ü +`). Validate → 200 `[]`. */
+	readonly specialCharsOrderId: 'o_edge/id?x=1&y#z %25ü+';
+	/** Orders per channel and status in demoOrders(). */
+	readonly counts: {
+		readonly total: 17;
+		readonly se: {
+			readonly total: 13;
+			readonly checkout: 3;
+			readonly processing: 7;
+			readonly accepted: 1;
+			readonly completed: 1;
+			readonly declined: 1;
+			readonly removed: 0;
+		};
+		readonly no: {
+			readonly total: 4;
+			readonly checkout: 1;
+			readonly processing: 1;
+			readonly accepted: 0;
+			readonly completed: 1;
+			readonly declined: 0;
+			readonly removed: 1;
+		};
+	};
+};
