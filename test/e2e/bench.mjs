@@ -14,7 +14,13 @@ import { N8nInstance } from './lib/n8n.mjs';
 import { getTarball } from './lib/package.mjs';
 import { N8nServer } from './lib/server.mjs';
 import { fmtMs, killAllChildren, waitFor } from './lib/util.mjs';
-import { chainWorkflow, makeId, manualTrigger, norceCredential, norceNode } from './lib/workflows.mjs';
+import {
+	chainWorkflow,
+	makeId,
+	manualTrigger,
+	norceCredential,
+	norceNode,
+} from './lib/workflows.mjs';
 
 const require = createRequire(import.meta.url);
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -32,7 +38,11 @@ async function main() {
 		const cred = norceCredential({ id: makeId('bench'), sandbox });
 		const params = { operation: 'get', orderId: DEMO.validOrderId, options: {} };
 		const manual = Array.from({ length: N }, (_, i) =>
-			chainWorkflow({ id: `1${String(i).padStart(15, '0')}`, name: `bench manual ${i}`, nodes: [manualTrigger(), norceNode('Norce', params, { credential: cred })] }),
+			chainWorkflow({
+				id: `1${String(i).padStart(15, '0')}`,
+				name: `bench manual ${i}`,
+				nodes: [manualTrigger(), norceNode('Norce', params, { credential: cred })],
+			}),
 		);
 		const hooks = Array.from({ length: N }, (_, i) => {
 			const webhookId = crypto.randomUUID();
@@ -43,9 +53,18 @@ async function main() {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId,
-				parameters: { httpMethod: 'POST', path: `bench-${i}`, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: `bench-${i}`,
+					responseMode: 'lastNode',
+					options: {},
+				},
 			};
-			return chainWorkflow({ id: `2${String(i).padStart(15, '0')}`, name: `bench webhook ${i}`, nodes: [wh, norceNode('Norce', params, { credential: cred })] });
+			return chainWorkflow({
+				id: `2${String(i).padStart(15, '0')}`,
+				name: `bench webhook ${i}`,
+				nodes: [wh, norceNode('Norce', params, { credential: cred })],
+			});
 		});
 		let t = Date.now();
 		await n8n.importCredentials([cred]);
@@ -67,10 +86,18 @@ async function main() {
 		const snap = fs.mkdtempSync(path.join(n8n.userFolder, 'snap-'));
 		const outFile = path.join(n8n.userFolder, 'batch.json');
 		t = Date.now();
-		const b = await n8n.cli(['execute-batch', `--ids=${manual.map((w) => w.id).join(',')}`, `--snapshot=${snap}`, `--output=${outFile}`], {
-			label: 'execute-batch',
-			timeoutMs: 600_000,
-		});
+		const b = await n8n.cli(
+			[
+				'execute-batch',
+				`--ids=${manual.map((w) => w.id).join(',')}`,
+				`--snapshot=${snap}`,
+				`--output=${outFile}`,
+			],
+			{
+				label: 'execute-batch',
+				timeoutMs: 600_000,
+			},
+		);
 		out.executeBatchTotalMs = Date.now() - t;
 		out.executeBatchExit = b.code;
 		out.executeBatchSnapshots = fs.readdirSync(snap).length;
@@ -84,15 +111,20 @@ async function main() {
 		const server = await new N8nServer(n8n).start();
 		out.serverStartMs = Date.now() - t;
 		try {
-			await waitFor(async () => (await fetch(`${server.baseUrl}/webhook/bench-0`, { method: 'POST' })).status === 200, {
-				timeoutMs: 60_000,
-				what: 'webhooks to be registered',
-			});
+			await waitFor(
+				async () =>
+					(await fetch(`${server.baseUrl}/webhook/bench-0`, { method: 'POST' })).status === 200,
+				{
+					timeoutMs: 60_000,
+					what: 'webhooks to be registered',
+				},
+			);
 			t = Date.now();
 			for (let i = 0; i < N; i++) {
 				const r = await fetch(`${server.baseUrl}/webhook/bench-${i}`, { method: 'POST' });
 				const body = await r.json();
-				if (body.id !== DEMO.validOrderId) throw new Error(`webhook ${i}: ${JSON.stringify(body).slice(0, 200)}`);
+				if (body.id !== DEMO.validOrderId)
+					throw new Error(`webhook ${i}: ${JSON.stringify(body).slice(0, 200)}`);
 			}
 			out.webhookPerWorkflowMs = Math.round((Date.now() - t) / N);
 		} finally {

@@ -37,7 +37,12 @@ for (const entry of e2eMatrix()) {
 			const cred = norceCredential({ id: undefined, name: 'Norce good', sandbox: ctx.sandbox });
 			const created = await server.createCredential(cred);
 			const from = ctx.sandbox.requests.length;
-			const res = await server.testCredential({ id: created.id, name: cred.name, type: cred.type, data: cred.data });
+			const res = await server.testCredential({
+				id: created.id,
+				name: cred.name,
+				type: cred.type,
+				data: cred.data,
+			});
 			assert.equal(res.status, 'OK', JSON.stringify(res));
 			const seen = ctx.sandbox.requests.slice(from);
 			assert.ok(seen.length >= 1, 'the test request reached the sandbox');
@@ -46,12 +51,25 @@ for (const entry of e2eMatrix()) {
 		});
 
 		it('a wrong API key: the test request fails with a clear message', async () => {
-			const cred = norceCredential({ id: undefined, name: 'Norce bad', sandbox: ctx.sandbox, apiKey: BAD_KEY });
+			const cred = norceCredential({
+				id: undefined,
+				name: 'Norce bad',
+				sandbox: ctx.sandbox,
+				apiKey: BAD_KEY,
+			});
 			const created = await server.createCredential(cred);
 			const from = ctx.sandbox.requests.length;
-			const res = await server.testCredential({ id: created.id, name: cred.name, type: cred.type, data: cred.data });
+			const res = await server.testCredential({
+				id: created.id,
+				name: cred.name,
+				type: cred.type,
+				data: cred.data,
+			});
 			assert.equal(res.status, 'Error', JSON.stringify(res));
-			assert.match(res.message, /401|unauthori[sz]ed|authori[sz]ation|credential|api key|forbidden/i);
+			assert.match(
+				res.message,
+				/401|unauthori[sz]ed|authori[sz]ation|credential|api key|forbidden/i,
+			);
 			assert.ok(!res.message.includes(BAD_KEY), 'the key is not echoed in the message');
 			const seen = ctx.sandbox.requests.slice(from);
 			assert.ok(seen.length >= 1 && seen.every((q) => q.status === 401));

@@ -3,9 +3,30 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NODE_TYPE } from './lib/n8n.mjs';
-import { errorItems, executionError, jsonOf, nodeError, pairedIndexes, successItems } from './lib/rundata.mjs';
-import { ORDERS_PATH, e2eMatrix, loadSandboxModule, startSuite, versionLabel } from './lib/suite.mjs';
-import { attach, chainWorkflow, itemsNodes, makeId, manualTrigger, norceCredential, norceNode } from './lib/workflows.mjs';
+import {
+	errorItems,
+	executionError,
+	jsonOf,
+	nodeError,
+	pairedIndexes,
+	successItems,
+} from './lib/rundata.mjs';
+import {
+	ORDERS_PATH,
+	e2eMatrix,
+	loadSandboxModule,
+	startSuite,
+	versionLabel,
+} from './lib/suite.mjs';
+import {
+	attach,
+	chainWorkflow,
+	itemsNodes,
+	makeId,
+	manualTrigger,
+	norceCredential,
+	norceNode,
+} from './lib/workflows.mjs';
 
 const { DEMO, generatedOrderId } = loadSandboxModule();
 // three orders with several validations each (two demo orders + a generated one with 3)
@@ -18,17 +39,48 @@ function buildWorkflows(ctx) {
 	const { good, bad } = ctx.creds;
 	const wf = {};
 	const single = (key, name, params, opts = {}) => {
-		const n = norceNode(name, params, { credential: opts.credential ?? good, onError: opts.onError });
-		wf[key] = chainWorkflow({ name: `e2e ${key}`, nodes: [manualTrigger(), ...(opts.inputs ? itemsNodes(opts.inputs) : []), n] });
+		const n = norceNode(name, params, {
+			credential: opts.credential ?? good,
+			onError: opts.onError,
+		});
+		wf[key] = chainWorkflow({
+			name: `e2e ${key}`,
+			nodes: [manualTrigger(), ...(opts.inputs ? itemsNodes(opts.inputs) : []), n],
+		});
 		return wf[key];
 	};
 
 	single('get', 'Norce', { operation: 'get', orderId: DEMO.validOrderId, options: {} });
-	single('validateValid', 'Norce', { operation: 'validate', orderId: DEMO.validOrderId, output: 'summary', options: {} });
-	single('validateWarnings', 'Norce', { operation: 'validate', orderId: DEMO.warningOrderId, output: 'validations', options: {} });
-	single('validate400', 'Norce', { operation: 'validate', orderId: DEMO.failingOrderId, output: 'validations', options: {} });
-	single('validate400Summary', 'Norce', { operation: 'validate', orderId: DEMO.failingOrderId, output: 'summary', options: {} });
-	single('validateErrorsObject', 'Norce', { operation: 'validate', orderId: DEMO.failingErrorsObjectOrderId, output: 'validations', options: {} });
+	single('validateValid', 'Norce', {
+		operation: 'validate',
+		orderId: DEMO.validOrderId,
+		output: 'summary',
+		options: {},
+	});
+	single('validateWarnings', 'Norce', {
+		operation: 'validate',
+		orderId: DEMO.warningOrderId,
+		output: 'validations',
+		options: {},
+	});
+	single('validate400', 'Norce', {
+		operation: 'validate',
+		orderId: DEMO.failingOrderId,
+		output: 'validations',
+		options: {},
+	});
+	single('validate400Summary', 'Norce', {
+		operation: 'validate',
+		orderId: DEMO.failingOrderId,
+		output: 'summary',
+		options: {},
+	});
+	single('validateErrorsObject', 'Norce', {
+		operation: 'validate',
+		orderId: DEMO.failingErrorsObjectOrderId,
+		output: 'validations',
+		options: {},
+	});
 	single(
 		'validatePaired',
 		'Norce',
@@ -43,7 +95,15 @@ function buildWorkflows(ctx) {
 			validationId: DEMO.validationId,
 			options: {},
 		});
-		attach(w, 'Remove', norceNode('Get after', { operation: 'get', orderId: DEMO.orderWithValidationId, options: {} }, { credential: good }));
+		attach(
+			w,
+			'Remove',
+			norceNode(
+				'Get after',
+				{ operation: 'get', orderId: DEMO.orderWithValidationId, options: {} },
+				{ credential: good },
+			),
+		);
 	}
 	{
 		const w = single('updateReference', 'Update', {
@@ -52,15 +112,57 @@ function buildWorkflows(ctx) {
 			reference: 'E2E-REF-0042',
 			options: {},
 		});
-		attach(w, 'Update', norceNode('Get after', { operation: 'get', orderId: DEMO.warningOrderId, options: {} }, { credential: good }));
+		attach(
+			w,
+			'Update',
+			norceNode(
+				'Get after',
+				{ operation: 'get', orderId: DEMO.warningOrderId, options: {} },
+				{ credential: good },
+			),
+		);
 	}
-	single('getManyLimit', 'Norce', { operation: 'getMany', returnAll: false, limit: 3, filters: { status: ['processing'] }, options: {} });
-	single('getManyAll', 'Norce', { operation: 'getMany', returnAll: true, filters: { status: ['processing'] }, options: {} });
-	const mixed = [{ id: DEMO.validOrderId }, { id: 'o_doesNotExist0000000000000' }, { id: DEMO.warningOrderId }];
-	single('errorOutput', 'Norce', { operation: 'get', orderId: '={{ $json.id }}', options: {} }, { inputs: mixed, onError: 'continueErrorOutput' });
-	single('continueRegular', 'Norce', { operation: 'get', orderId: '={{ $json.id }}', options: {} }, { inputs: mixed, onError: 'continueRegularOutput' });
-	single('notFoundStops', 'Norce', { operation: 'get', orderId: 'o_doesNotExist0000000000000', options: {} });
-	single('wrongKey', 'Norce', { operation: 'get', orderId: DEMO.validOrderId, options: {} }, { credential: bad });
+	single('getManyLimit', 'Norce', {
+		operation: 'getMany',
+		returnAll: false,
+		limit: 3,
+		filters: { status: ['processing'] },
+		options: {},
+	});
+	single('getManyAll', 'Norce', {
+		operation: 'getMany',
+		returnAll: true,
+		filters: { status: ['processing'] },
+		options: {},
+	});
+	const mixed = [
+		{ id: DEMO.validOrderId },
+		{ id: 'o_doesNotExist0000000000000' },
+		{ id: DEMO.warningOrderId },
+	];
+	single(
+		'errorOutput',
+		'Norce',
+		{ operation: 'get', orderId: '={{ $json.id }}', options: {} },
+		{ inputs: mixed, onError: 'continueErrorOutput' },
+	);
+	single(
+		'continueRegular',
+		'Norce',
+		{ operation: 'get', orderId: '={{ $json.id }}', options: {} },
+		{ inputs: mixed, onError: 'continueRegularOutput' },
+	);
+	single('notFoundStops', 'Norce', {
+		operation: 'get',
+		orderId: 'o_doesNotExist0000000000000',
+		options: {},
+	});
+	single(
+		'wrongKey',
+		'Norce',
+		{ operation: 'get', orderId: DEMO.validOrderId, options: {} },
+		{ credential: bad },
+	);
 	single(
 		'wrongKeyErrorOutput',
 		'Norce',
@@ -89,8 +191,17 @@ for (const entry of e2eMatrix()) {
 		before(async () => {
 			ctx = await startSuite(entry, 'operations', { sandboxOptions: { generated: GENERATED } });
 			ctx.creds = {
-				good: norceCredential({ id: makeId('credgood'), name: 'Norce sandbox', sandbox: ctx.sandbox }),
-				bad: norceCredential({ id: makeId('credbad'), name: 'Norce wrong key', sandbox: ctx.sandbox, apiKey: BAD_KEY }),
+				good: norceCredential({
+					id: makeId('credgood'),
+					name: 'Norce sandbox',
+					sandbox: ctx.sandbox,
+				}),
+				bad: norceCredential({
+					id: makeId('credbad'),
+					name: 'Norce wrong key',
+					sandbox: ctx.sandbox,
+					apiKey: BAD_KEY,
+				}),
 			};
 			wf = buildWorkflows(ctx);
 			await ctx.n8n.importCredentials([ctx.creds.good, ctx.creds.bad]);
@@ -189,10 +300,18 @@ for (const entry of e2eMatrix()) {
 			assert.equal(r.ok, true, r.describe());
 			const items = successItems(r.data, 'Norce');
 			const inputs = PAIRED_ORDERS();
-			const expected = inputs.flatMap((id, i) => expectedResults(ctx.sandbox, id).map((v) => ({ i, id, code: v.code })));
-			assert.ok(inputs.every((id) => expectedResults(ctx.sandbox, id).length >= 2), 'each order has several validations');
+			const expected = inputs.flatMap((id, i) =>
+				expectedResults(ctx.sandbox, id).map((v) => ({ i, id, code: v.code })),
+			);
+			assert.ok(
+				inputs.every((id) => expectedResults(ctx.sandbox, id).length >= 2),
+				'each order has several validations',
+			);
 			assert.equal(items.length, expected.length);
-			assert.deepEqual(pairedIndexes(items), expected.map((e) => e.i));
+			assert.deepEqual(
+				pairedIndexes(items),
+				expected.map((e) => e.i),
+			);
 			assert.deepEqual(
 				items.map((it) => [it.json.orderId, it.json.code]),
 				expected.map((e) => [e.id, e.code]),
@@ -241,16 +360,24 @@ for (const entry of e2eMatrix()) {
 			const r = await exec('getManyAll');
 			assert.equal(r.ok, true, r.describe());
 			const items = successItems(r.data, 'Norce');
-			const expected = [...ctx.sandbox.orders.values()].filter((o) => o.channel === 'se' && o.state.currentStatus === 'processing');
+			const expected = [...ctx.sandbox.orders.values()].filter(
+				(o) => o.channel === 'se' && o.state.currentStatus === 'processing',
+			);
 			assert.equal(expected.length, DEMO.counts.se.processing + GENERATED);
 			assert.equal(items.length, expected.length);
 			assert.equal(new Set(items.map((i) => i.json.id)).size, expected.length, 'no duplicates');
 			assert.deepEqual(new Set(items.map((i) => i.json.id)), new Set(expected.map((o) => o.id)));
 			// list requests of this workflow: the "limit 3" workflow is the only other one listing
-			const pages = ctx.sandbox.requests.filter((q) => q.method === 'GET' && q.path === ORDERS_PATH && q.query.limit !== '3');
+			const pages = ctx.sandbox.requests.filter(
+				(q) => q.method === 'GET' && q.path === ORDERS_PATH && q.query.limit !== '3',
+			);
 			assert.ok(pages.length >= 3, `expected ≥3 page requests, got ${pages.length}`);
 			const offsets = pages.map((q) => Number(q.query.offset ?? 0));
-			assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b), 'offsets ascend');
+			assert.deepEqual(
+				offsets,
+				[...offsets].sort((a, b) => a - b),
+				'offsets ascend',
+			);
 			assert.equal(new Set(offsets).size, offsets.length, 'no page fetched twice');
 			assert.ok(pages.every((q) => q.status === 200));
 			assert.ok(pages.every((q) => [q.query.status].flat().includes('processing')));
@@ -300,8 +427,13 @@ for (const entry of e2eMatrix()) {
 			assert.equal(r.ok, false);
 			assert.ok(r.data, 'run data is printed for a failed execution');
 			const err = nodeError(r.data, 'Norce') ?? executionError(r.data);
-			assert.match(`${err.message} ${err.description ?? ''}`, /401|unauthori[sz]ed|authori[sz]ation|credential|api key/i);
-			const got = ctx.sandbox.requests.filter((q) => q.headers.authorization === `Bearer ${BAD_KEY}`);
+			assert.match(
+				`${err.message} ${err.description ?? ''}`,
+				/401|unauthori[sz]ed|authori[sz]ation|credential|api key/i,
+			);
+			const got = ctx.sandbox.requests.filter(
+				(q) => q.headers.authorization === `Bearer ${BAD_KEY}`,
+			);
 			assert.ok(got.length >= 1, 'the sandbox saw the wrong key');
 			assert.ok(got.every((q) => q.status === 401));
 			const serialized = JSON.stringify(r.data);

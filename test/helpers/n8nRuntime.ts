@@ -235,3 +235,6 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 		run,
 	};
 }
+
+
+export { stopN8nBackgroundServices } from './n8nServices';

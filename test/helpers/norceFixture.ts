@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameter
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import { startSandbox } from '../sandbox';
 import type { RunResult } from './n8nRuntime';
-import { runNorceNode } from './n8nRuntime';
+import { runNorceNode, stopN8nBackgroundServices } from './n8nRuntime';
 
 /**
  * One sandbox per test file, reset before each test; `run()` executes the node in n8n's
@@ -43,7 +43,10 @@ export function useNorceSandbox(options: SandboxOptions = {}): NorceFixture {
 			});
 	});
 	beforeEach(() => fixture.sandbox.reset());
-	afterAll(async () => await fixture.sandbox?.close());
+	afterAll(async () => {
+		stopN8nBackgroundServices();
+		await fixture.sandbox?.close();
+	});
 	return fixture;
 }
 

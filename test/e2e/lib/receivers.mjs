@@ -109,7 +109,9 @@ export async function startSmtpReceiver() {
 }
 
 function decodeQuotedPrintable(s) {
-	return s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
+	return s
+		.replace(/=\r?\n/g, '')
+		.replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
 
 function parseMessage(m) {
@@ -119,10 +121,119 @@ function parseMessage(m) {
 	let body = raw.slice(split + 4);
 	const header = (name) => (head.match(new RegExp(`^${name}:\\s*(.*)$`, 'im')) ?? [])[1];
 	let subject = header('Subject') ?? '';
-	subject = subject.replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_, q) => Buffer.from(decodeQuotedPrintable(q.replace(/_/g, ' ')), 'latin1').toString('utf8'));
-	subject = subject.replace(/=\?utf-8\?B\?(.*?)\?=/gi, (_, b) => Buffer.from(b, 'base64').toString('utf8'));
+	subject = subject.replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_, q) =>
+		Buffer.from(decodeQuotedPrintable(q.replace(/_/g, ' ')), 'latin1').toString('utf8'),
+	);
+	subject = subject.replace(/=\?utf-8\?B\?(.*?)\?=/gi, (_, b) =>
+		Buffer.from(b, 'base64').toString('utf8'),
+	);
 	const cte = (header('Content-Transfer-Encoding') ?? '').toLowerCase();
-	if (cte === 'quoted-printable') body = Buffer.from(decodeQuotedPrintable(body), 'latin1').toString('utf8');
-	else if (cte === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+	if (cte === 'quoted-printable')
+		body = Buffer.from(decodeQuotedPrintable(body), 'latin1').toString('utf8');
+	else if (cte === 'base64')
+		body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
 	return { from: m.from, to: m.to, raw, subject, text: body };
+}
+
+/**
+ * A stand-in for an OpenAI-compatible chat-completions API (no model, scripted): the first turn
+ * calls the tool whose name matches `toolPattern` with `args`; once a tool result is in the
+ * conversation it answers with `final(toolResultText)`. Records every request.
+ * Point an `openAiApi` credential's Base URL at `${url}/v1`.
+ */
+export async function startFakeOpenAi({ toolPattern, args, final }) {
+	const requests = [];
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.setEncoding('utf8');
+		req.on('data', (d) => (body += d));
+		req.on('end', () => {
+			let json = {};
+			try {
+				json = JSON.parse(body || '{}');
+			} catch {
+				/* keep {} */
+			}
+			requests.push({ method: req.method, url: req.url, json });
+			if (!req.url.endsWith('/chat/completions')) {
+				res.writeHead(404, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ error: { message: `fake LLM: no ${req.url}` } }));
+				return;
+			}
+			const messages = json.messages ?? [];
+			const toolMsg = messages.find((m) => m.role === 'tool');
+			let message;
+			let finish;
+			if (!toolMsg) {
+				const tool = (json.tools ?? []).find((t) => toolPattern.test(t.function?.name ?? ''));
+				if (!tool) {
+					message = {
+						role: 'assistant',
+						content: `fake LLM: no tool matching ${toolPattern} in ${JSON.stringify((json.tools ?? []).map((t) => t.function?.name))}`,
+					};
+					finish = 'stop';
+				} else {
+					message = {
+						role: 'assistant',
+						content: null,
+						tool_calls: [
+							{
+								id: 'call_e2e_1',
+								type: 'function',
+								function: { name: tool.function.name, arguments: JSON.stringify(args) },
+							},
+						],
+					};
+					finish = 'tool_calls';
+				}
+			} else {
+				const text =
+					typeof toolMsg.content === 'string' ? toolMsg.content : JSON.stringify(toolMsg.content);
+				message = { role: 'assistant', content: final(text) };
+				finish = 'stop';
+			}
+			const base = {
+				id: `chatcmpl-e2e-${requests.length}`,
+				created: Math.floor(Date.now() / 1000),
+				model: json.model ?? 'fake',
+			};
+			if (json.stream) {
+				res.writeHead(200, { 'content-type': 'text/event-stream' });
+				const delta = message.tool_calls
+					? {
+							role: 'assistant',
+							tool_calls: message.tool_calls.map((c, index) => ({ index, ...c })),
+						}
+					: { role: 'assistant', content: message.content };
+				res.write(
+					`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`,
+				);
+				res.write(
+					`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: finish }] })}\n\n`,
+				);
+				res.end('data: [DONE]\n\n');
+				return;
+			}
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(
+				JSON.stringify({
+					...base,
+					object: 'chat.completion',
+					choices: [{ index: 0, message, finish_reason: finish }],
+					usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+				}),
+			);
+		});
+	});
+	await new Promise((r) => server.listen(0, '127.0.0.1', r));
+	const { port } = server.address();
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests,
+		close: () =>
+			new Promise((r) => {
+				server.closeAllConnections?.();
+				server.close(() => r());
+			}),
+	};
 }

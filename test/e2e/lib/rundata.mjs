@@ -1,7 +1,8 @@
 // Helpers to read n8n run data (IRun as printed by `n8n execute --rawOutput`).
 
 export function resultData(run) {
-	if (!run?.data?.resultData) throw new Error(`not n8n run data: ${JSON.stringify(run)?.slice(0, 300)}`);
+	if (!run?.data?.resultData)
+		throw new Error(`not n8n run data: ${JSON.stringify(run)?.slice(0, 300)}`);
 	return run.data.resultData;
 }
 
@@ -20,11 +21,15 @@ export function didRun(run, nodeName) {
  */
 export function outputItems(run, nodeName, output = 0, runIndex = 0) {
 	const task = nodeRuns(run, nodeName)[runIndex];
-	if (!task) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(resultData(run).runData).join(', ')})`);
+	if (!task)
+		throw new Error(
+			`node "${nodeName}" did not run (ran: ${Object.keys(resultData(run).runData).join(', ')})`,
+		);
 	return task.data?.main?.[output] ?? [];
 }
 
-export const successItems = (run, nodeName, runIndex = 0) => outputItems(run, nodeName, 0, runIndex);
+export const successItems = (run, nodeName, runIndex = 0) =>
+	outputItems(run, nodeName, 0, runIndex);
 export const errorItems = (run, nodeName, runIndex = 0) => outputItems(run, nodeName, 1, runIndex);
 export const jsonOf = (items) => items.map((i) => i.json);
 

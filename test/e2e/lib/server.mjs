@@ -36,7 +36,10 @@ export class N8nServer {
 			N8N_PUBLIC_API_DISABLED: 'false',
 		};
 		const started = Date.now();
-		this.proc = startProcess(inst.install.node.node, [inst.install.n8nBin, 'start'], { cwd: inst.userFolder, env });
+		this.proc = startProcess(inst.install.node.node, [inst.install.n8nBin, 'start'], {
+			cwd: inst.userFolder,
+			env,
+		});
 		let exited = false;
 		this.proc.exited.then(() => (exited = true));
 		await waitFor(
@@ -81,7 +84,8 @@ export class N8nServer {
 
 	async rest(method, path, body) {
 		const r = await this.request(method, `/rest${path}`, body);
-		if (r.status >= 400) throw new Error(`${method} /rest${path} → HTTP ${r.status}: ${r.text.slice(0, 500)}`);
+		if (r.status >= 400)
+			throw new Error(`${method} /rest${path} → HTTP ${r.status}: ${r.text.slice(0, 500)}`);
 		return r.json?.data ?? r.json;
 	}
 

@@ -205,7 +205,10 @@ export function writeJson(p, data) {
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Poll `fn` until it returns a truthy value or the bounded timeout expires. */
-export async function waitFor(fn, { timeoutMs = 60_000, intervalMs = 250, what = 'condition' } = {}) {
+export async function waitFor(
+	fn,
+	{ timeoutMs = 60_000, intervalMs = 250, what = 'condition' } = {},
+) {
 	const deadline = Date.now() + timeoutMs;
 	let lastErr;
 	while (Date.now() < deadline) {
@@ -217,5 +220,7 @@ export async function waitFor(fn, { timeoutMs = 60_000, intervalMs = 250, what =
 		}
 		await sleep(intervalMs);
 	}
-	throw new Error(`Timed out after ${fmtMs(timeoutMs)} waiting for ${what}${lastErr ? `: ${lastErr.message}` : ''}`);
+	throw new Error(
+		`Timed out after ${fmtMs(timeoutMs)} waiting for ${what}${lastErr ? `: ${lastErr.message}` : ''}`,
+	);
 }

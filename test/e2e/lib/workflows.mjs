@@ -9,13 +9,23 @@ export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 
 /** n8n ids: 16 alphanumerics, unique per run (no global state in the throw-away DB anyway). */
 export function makeId(prefix = 'e2e') {
-	const body = crypto.randomBytes(12).toString('base64').replace(/[^a-zA-Z0-9]/g, '');
+	const body = crypto
+		.randomBytes(12)
+		.toString('base64')
+		.replace(/[^a-zA-Z0-9]/g, '');
 	// ends in a digit: `n8n execute-batch --ids` silently drops ids without one (it filters on /\d+/)
 	return (prefix + body).slice(0, 15).padEnd(15, 'x') + crypto.randomInt(10);
 }
 
 /** A norceApi credential (environment custom → sandbox baseUrl). */
-export function norceCredential({ id = makeId('cred'), name = 'Norce sandbox', sandbox, apiKey, merchant, channel }) {
+export function norceCredential({
+	id = makeId('cred'),
+	name = 'Norce sandbox',
+	sandbox,
+	apiKey,
+	merchant,
+	channel,
+}) {
 	return {
 		id,
 		name,
@@ -34,7 +44,15 @@ export function norceCredential({ id = makeId('cred'), name = 'Norce sandbox', s
 let posX = 0;
 function node(name, type, typeVersion, parameters = {}, extra = {}) {
 	posX += 220;
-	return { id: crypto.randomUUID(), name, type, typeVersion, position: [posX, 300], parameters, ...extra };
+	return {
+		id: crypto.randomUUID(),
+		name,
+		type,
+		typeVersion,
+		position: [posX, 300],
+		parameters,
+		...extra,
+	};
 }
 
 export const manualTrigger = (name = 'Start') => node(name, 'n8n-nodes-base.manualTrigger', 1);
@@ -47,7 +65,10 @@ export function itemsNodes(items, prefix = 'Input') {
 			jsonOutput: JSON.stringify({ items }),
 			options: {},
 		}),
-		node(`${prefix} Items`, 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'items', options: {} }),
+		node(`${prefix} Items`, 'n8n-nodes-base.splitOut', 1, {
+			fieldToSplitOut: 'items',
+			options: {},
+		}),
 	];
 }
 
