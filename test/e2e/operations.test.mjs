@@ -453,6 +453,29 @@ for (const entry of e2eMatrix()) {
 			assert.ok(!JSON.stringify(r.data).includes(BAD_KEY));
 		});
 
+		it('every item any Norce node emitted (success and error output) carries pairedItem', () => {
+			let checked = 0;
+			for (const [key, r] of Object.entries(runs)) {
+				if (!r.data) continue;
+				const runData = r.data.data.resultData.runData;
+				for (const [nodeName, tasks] of Object.entries(runData)) {
+					const node = wf[key].nodes.find((n) => n.name === nodeName);
+					if (node?.type !== NODE_TYPE) continue;
+					for (const task of tasks)
+						for (const output of task.data?.main ?? [])
+							for (const item of output ?? []) {
+								checked++;
+								assert.equal(
+									typeof item.pairedItem?.item,
+									'number',
+									`${key}/${nodeName}: ${JSON.stringify(item).slice(0, 200)}`,
+								);
+							}
+				}
+			}
+			assert.ok(checked > 257, `checked ${checked} items`);
+		});
+
 		it('no run data of this suite contains an API key', () => {
 			for (const [key, r] of Object.entries(runs)) {
 				const s = JSON.stringify(r.data ?? {});

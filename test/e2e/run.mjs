@@ -46,7 +46,8 @@ async function main() {
 	if (args['install-only']) return 0;
 
 	// 2. build + pack once
-	const tarball = await buildAndPack({ build: !args['no-build'] });
+	// (E2E_TARBALL: test a given tarball, e.g. a release candidate, without building)
+	const tarball = process.env.E2E_TARBALL || (await buildAndPack({ build: !args['no-build'] }));
 
 	// 3. node --test over all files, all versions
 	const only = typeof args.only === 'string' ? args.only.split(',') : null;

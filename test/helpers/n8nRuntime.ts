@@ -20,11 +20,16 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
-	IRunExecutionData,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createDeferredPromise, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import {
+	createDeferredPromise,
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
 
 import { NorceApi } from '../../credentials/NorceApi.credentials';
 import { NorceCheckoutOrder } from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
@@ -161,7 +166,7 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 	// Fill defaults the way the editor stores them, so hidden parameters resolve.
 	const description = nodeTypes.getByNameAndVersion(NODE_TYPE).description;
 	norce.parameters =
-		NodeHelpers.getNodeParameters(description.properties, norce.parameters, true, false, norce) ??
+		NodeHelpers.getNodeParameters(description.properties, norce.parameters, true, false, norce, description) ??
 		norce.parameters;
 
 	const workflow = new Workflow({
@@ -208,17 +213,11 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const runExecutionData: IRunExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
+	const runExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
 			nodeExecutionStack: [{ node: input, data: { main: [[{ json: {} }]] }, source: null }],
-			waitingExecution: {},
-			waitingExecutionSource: {},
 		},
-	};
+	});
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await finished.promise;

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
+import { retryTiming } from '../../nodes/NorceCheckoutOrder/transport/retry';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import { startSandbox } from '../sandbox';
 import type { RunResult } from './n8nRuntime';
@@ -22,9 +23,14 @@ export interface NorceFixture {
 	): Promise<RunResult>;
 }
 
+/** Retry waits shrunk to milliseconds: tests check what is retried, not how long it waits. */
+const TEST_RETRY_TIMING = { baseDelayMs: 1, maxDelayMs: 20 };
+
 export function useNorceSandbox(options: SandboxOptions = {}): NorceFixture {
 	const fixture = {} as NorceFixture;
+	const productionTiming = { ...retryTiming };
 	beforeAll(async () => {
+		Object.assign(retryTiming, TEST_RETRY_TIMING);
 		fixture.sandbox = await startSandbox(options);
 		fixture.credentials = {
 			environment: 'custom',
@@ -44,6 +50,7 @@ export function useNorceSandbox(options: SandboxOptions = {}): NorceFixture {
 	});
 	beforeEach(() => fixture.sandbox.reset());
 	afterAll(async () => {
+		Object.assign(retryTiming, productionTiming);
 		stopN8nBackgroundServices();
 		await fixture.sandbox?.close();
 	});

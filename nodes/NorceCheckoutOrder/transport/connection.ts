@@ -64,7 +64,7 @@ function requiredText(credentials: ICredentialDataDecryptedObject, field: string
 
 /** Strips a `Bearer ` prefix that users often paste together with the key. */
 export function bearerToken(apiKey: string): string {
-	return apiKey.trim().replace(/^bearer\s+/i, '');
+	return apiKey.trim().replace(/^bearer(\s+|$)/i, '');
 }
 
 function parseUrl(text: string): URL | undefined {

@@ -22,6 +22,8 @@ export interface FailedAnswer {
 export interface FailureContext {
 	node: INode;
 	itemIndex: number;
+	/** Values that must never reach a message, e.g. the API key echoed back by a server. */
+	secrets: string[];
 	/** What the request was about, e.g. `order "o_123"`. */
 	subject: string;
 	channel: string;
@@ -75,9 +77,18 @@ function triesNote(attempts: number) {
 	return attempts > 1 ? ` after ${attempts} attempts` : '';
 }
 
+/** Replaces every occurrence of a secret with `***`. */
+export function redact(text: string | undefined, secrets: string[]): string | undefined {
+	if (text === undefined) return undefined;
+	return secrets.reduce((result, secret) => (secret ? result.split(secret).join('***') : result), text);
+}
+
 export function apiErrorFromAnswer(answer: FailedAnswer, context: FailureContext): NodeApiError {
 	const { status } = answer;
-	const { code, message: norceMessage } = readErrorBody(answer.body);
+	const body = readErrorBody(answer.body);
+	// Whatever the server sent is untrusted text: a proxy may echo the Authorization header.
+	const code = redact(body.code, context.secrets);
+	const norceMessage = redact(body.message, context.secrets);
 	const said = norceMessage ? `Norce said: ${norceMessage}` : 'Norce sent no error details.';
 	let message: string;
 	let hint: string;

@@ -5,14 +5,13 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	JsonObject,
 	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { NorceConnection } from './connection';
 import { NorceCredentialError, norceConnection } from './connection';
-import { apiErrorFromAnswer, apiErrorFromNetwork, norceApiError } from './errors';
+import { apiErrorFromAnswer, apiErrorFromNetwork, norceApiError, redact } from './errors';
 import { isNetworkErrorCode, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
 
 /**
@@ -98,16 +97,23 @@ function encodePathSegment(segment: string): string {
 	return encodeURIComponent(segment);
 }
 
-/** The Node/axios error code of a failed request, looking through n8n's wrapping. */
+/**
+ * The Node/axios error code of a failed request. n8n wraps the HTTP client's error in a
+ * NodeApiError that keeps the code in `httpCode` (n8n 2.x) or `cause.code`, and the client's
+ * own texts ("read ECONNRESET", "socket hang up") in `messages`.
+ */
 function networkErrorCode(error: unknown): string | undefined {
-	const candidates = [error as JsonObject, (error as { cause?: JsonObject })?.cause];
-	for (const candidate of candidates) {
-		const code = candidate?.code;
+	const wrapped = error as { httpCode?: unknown; code?: unknown; cause?: { code?: unknown } };
+	for (const code of [wrapped?.httpCode, wrapped?.code, wrapped?.cause?.code]) {
 		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
 	}
-	const message = String((error as Error)?.message ?? '');
-	if (/timeout of \d+ms exceeded/i.test(message)) return 'ECONNABORTED';
-	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	const texts = [String((error as Error)?.message ?? ''), ...((error as NodeApiError)?.messages ?? [])];
+	for (const text of texts) {
+		const code = /\b(E[A-Z]{4,}[A-Z_]*)\b/.exec(text)?.[1];
+		if (code !== undefined) return code;
+		if (/timeout of \d+ms exceeded/i.test(text)) return 'ECONNABORTED';
+		if (/socket hang up/i.test(text)) return 'ECONNRESET';
+	}
 	return undefined;
 }
 
@@ -155,6 +161,7 @@ export function createNorceClient(
 			itemIndex,
 			subject: request.subject,
 			channel: settings.channel,
+			secrets: [connection.token],
 		};
 		let afterUncertainAttempt = false;
 		for (let attempt = 1; ; attempt++) {
@@ -177,7 +184,7 @@ export function createNorceClient(
 						retriedNetworkErrors: request.safeToRepeat,
 					});
 				}
-				throw unexpectedError(context, error, connection.token, itemIndex);
+				throw unexpectedError(context, error, failure.secrets, itemIndex);
 			}
 			const { statusCode, body } = response;
 			if (
@@ -208,15 +215,14 @@ function isCancelled(context: IExecuteFunctions): boolean {
 function unexpectedError(
 	context: IExecuteFunctions,
 	error: unknown,
-	token: string,
+	secrets: string[],
 	itemIndex: number,
 ): Error {
 	if (error instanceof NodeOperationError) return error;
-	const scrub = (value: unknown) =>
-		typeof value === 'string' ? value.split(token).join('***') : undefined;
-	const message = scrub((error as Error)?.message) ?? 'The request to Norce Checkout failed';
+	const message =
+		redact((error as Error)?.message, secrets) ?? 'The request to Norce Checkout failed';
 	const description =
-		scrub((error as NodeApiError)?.description) ??
+		redact((error as NodeApiError)?.description ?? undefined, secrets) ??
 		'Check the credential and the node parameters; if it persists, report it with this message.';
 	return norceApiError({ node: context.getNode(), itemIndex }, message, description, {});
 }

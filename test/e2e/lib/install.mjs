@@ -165,7 +165,7 @@ async function withProgress(label, fn, { everyMs = 15_000, nodeModules } = {}) {
 	}
 }
 
-function explainNpmFailure(output) {
+export function explainNpmFailure(output) {
 	const text = String(output);
 	const notarget = text.match(/No matching version found for (\S+?)\.?(?:\s|$)/);
 	if (notarget)

@@ -12,7 +12,9 @@ export async function buildAndPack({ build = true } = {}) {
 		log('npm run build ...');
 		const b = await run('npm', ['run', 'build'], { cwd: REPO_ROOT, timeoutMs: 10 * 60_000 });
 		if (b.code !== 0)
-			throw new Error(`npm run build failed (exit ${b.code}):\n${tail(b.stdout + b.stderr, 40)}`);
+			throw new Error(
+				`npm run build failed (exit ${b.code}):\n${tail(b.stdout, 25)}\n--- stderr ---\n${tail(b.stderr, 8)}`,
+			);
 		log(`npm run build: ${fmtMs(Date.now() - started)}`);
 	}
 	const missing = (pj.n8n?.nodes ?? [])

@@ -1,0 +1,74 @@
+// Fast checks of the harness itself (no n8n needed).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { explainNpmFailure, pinnedMatrix, resolveMatrix, satisfies } from './lib/install.mjs';
+import { parseExecuteOutput } from './lib/n8n.mjs';
+import { pairedIndexes } from './lib/rundata.mjs';
+import { makeId } from './lib/workflows.mjs';
+
+describe('harness', () => {
+	it('versions.json pins exact versions', () => {
+		for (const e of pinnedMatrix()) {
+			assert.match(e.n8n, /^\d+\.\d+\.\d+$/);
+			assert.match(e.node, /^(system|\d+\.\d+\.\d+)$/);
+		}
+	});
+
+	it('E2E_N8N_VERSIONS: subset, unknown versions, explicit Node', () => {
+		const pinned = pinnedMatrix();
+		assert.deepEqual(resolveMatrix(''), pinned);
+		assert.deepEqual(resolveMatrix('2.8.4'), [pinned.find((e) => e.n8n === '2.8.4')]);
+		assert.deepEqual(resolveMatrix('2.40.0'), [{ n8n: '2.40.0', node: pinned[0].node }]);
+		assert.deepEqual(resolveMatrix('2.40.0@system, 2.8.4@24.21.0'), [
+			{ n8n: '2.40.0', node: 'system' },
+			{ n8n: '2.8.4', node: '24.21.0' },
+		]);
+	});
+
+	it('engines ranges as n8n writes them', () => {
+		assert.equal(satisfies('20.20.2', '>=20.19 <= 24.x'), true);
+		assert.equal(satisfies('24.21.0', '>=20.19 <= 24.x'), true);
+		assert.equal(satisfies('25.0.0', '>=20.19 <= 24.x'), false);
+		assert.equal(satisfies('20.18.0', '>=20.19 <= 24.x'), false);
+		assert.equal(satisfies('20.20.2', '>=24.0.0'), false);
+		assert.equal(satisfies('24.21.0', '>=22.16'), true);
+	});
+
+	it('npm failures are explained', () => {
+		assert.match(
+			explainNpmFailure(
+				'npm error code ETARGET\nnpm error notarget No matching version found for @n8n/agents@0.26.2.\n',
+			),
+			/could not resolve @n8n\/agents@0\.26\.2: that version is not in the npm registry/,
+		);
+		assert.match(
+			explainNpmFailure(
+				'npm error code ENOTFOUND\nrequest to https://cdn.sheetjs.com/x failed, reason: getaddrinfo ENOTFOUND cdn.sheetjs.com',
+			),
+			/cdn\.sheetjs\.com/,
+		);
+	});
+
+	it('run data is parsed from after the log lines', () => {
+		const out =
+			'Failed to start Python task runner ...\nsome log {not json}\n{\n  "data": {\n    "x": 1\n  }\n}\n';
+		assert.deepEqual(parseExecuteOutput(out), { data: { x: 1 } });
+		assert.equal(parseExecuteOutput('no json here\n'), undefined);
+	});
+
+	it('pairedItem shapes', () => {
+		assert.deepEqual(
+			pairedIndexes([
+				{ pairedItem: { item: 2 } },
+				{ pairedItem: 1 },
+				{ pairedItem: [{ item: 0 }, { item: 1 }] },
+				{},
+			]),
+			[2, 1, [0, 1], undefined],
+		);
+	});
+
+	it('workflow ids are 16 characters and end in a digit (execute-batch needs one)', () => {
+		for (let i = 0; i < 50; i++) assert.match(makeId('wf'), /^[A-Za-z0-9]{15}\d$/);
+	});
+});

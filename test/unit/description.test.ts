@@ -1,0 +1,137 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import { NorceApi } from '../../credentials/NorceApi.credentials';
+import { NorceCheckoutOrder } from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
+import codex from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node.json';
+
+const { description } = new NorceCheckoutOrder();
+const credential = new NorceApi();
+
+function property(name: string, operation?: string): INodeProperties {
+	const found = description.properties.find(
+		(candidate) =>
+			candidate.name === name &&
+			(operation === undefined ||
+				candidate.displayOptions?.show?.operation === undefined ||
+				(candidate.displayOptions.show.operation as string[]).includes(operation)),
+	);
+	if (!found) throw new Error(`no property ${name} for ${operation}`);
+	return found;
+}
+
+function optionValues(prop: INodeProperties) {
+	return (prop.options as Array<INodePropertyOptions | INodePropertyCollection | INodeProperties>).map(
+		(option) => ('value' in option ? option.value : option.name),
+	);
+}
+
+describe('node description', () => {
+	it('has the fixed public names and is usable as an AI tool', () => {
+		expect(description).toMatchObject({
+			name: 'norceCheckoutOrder',
+			displayName: 'Norce Checkout Order',
+			usableAsTool: true,
+			version: 1,
+			credentials: [{ name: 'norceApi', required: true }],
+		});
+		expect(description.subtitle).toContain('$parameter["operation"]');
+		expect(description.icon).toEqual({ light: 'file:norce.svg', dark: 'file:norce.dark.svg' });
+	});
+
+	it('offers resource order with the five operations, each with an action and a description', () => {
+		expect(optionValues(property('resource'))).toEqual(['order']);
+		const operation = property('operation');
+		expect(operation.noDataExpression).toBe(true);
+		const options = operation.options as INodePropertyOptions[];
+		expect(options.map((option) => option.value).sort()).toEqual(
+			['get', 'getMany', 'removeValidation', 'updateReference', 'validate'].sort(),
+		);
+		for (const option of options) {
+			expect(option.action).toMatch(/^[A-Z][a-z]+ .*(order|orders)$/);
+			expect((option.description ?? '').length).toBeGreaterThan(20);
+		}
+	});
+
+	it.each([
+		['orderId', ['validate', 'removeValidation', 'updateReference', 'get']],
+		['validationId', ['removeValidation']],
+		['reference', ['updateReference']],
+		['output', ['validate']],
+		['returnAll', ['getMany']],
+		['limit', ['getMany']],
+		['filters', ['getMany']],
+	])('shows %s exactly for %j', (name, operations) => {
+		const shownFor = description.properties
+			.filter((candidate) => candidate.name === name)
+			.flatMap((candidate) => candidate.displayOptions?.show?.operation as string[]);
+		expect(shownFor.sort()).toEqual([...operations].sort());
+	});
+
+	it('has the documented defaults and choices', () => {
+		expect(property('output', 'validate')).toMatchObject({ default: 'validations' });
+		expect(optionValues(property('output', 'validate'))).toEqual(['validations', 'summary']);
+		expect(property('returnAll', 'getMany').default).toBe(false);
+		expect(property('limit', 'getMany').default).toBe(50);
+		const filters = property('filters', 'getMany');
+		expect(optionValues(filters).sort()).toEqual(
+			['cartReference', 'dateFrom', 'dateTo', 'reference', 'search', 'status'].sort(),
+		);
+		const status = (filters.options as INodeProperties[]).find((option) => option.name === 'status');
+		expect(optionValues(status as INodeProperties).sort()).toEqual(
+			['accepted', 'checkout', 'completed', 'declined', 'processing', 'removed'],
+		);
+	});
+
+	it('has one options collection for every operation', () => {
+		const options = property('options');
+		expect(options.displayOptions).toBeUndefined();
+		expect(optionValues(options)).toEqual(['adapterId', 'channel', 'concurrency', 'maxRetries', 'timeout']);
+	});
+
+	it('ships a codex with categories and documentation links', () => {
+		expect(codex.node).toBe('n8n-nodes-norce-checkout.norceCheckoutOrder');
+		expect(codex.categories.length).toBeGreaterThan(0);
+		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
+		expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
+	});
+});
+
+describe('credential description', () => {
+	it('has the fixed public names', () => {
+		expect(credential.name).toBe('norceApi');
+		expect(credential.displayName).toBe('Norce Checkout API');
+		expect(credential.documentationUrl).toMatch(/^https:\/\//);
+		expect(credential.properties.map((prop) => prop.name)).toEqual([
+			'environment',
+			'slug',
+			'baseUrl',
+			'merchant',
+			'channel',
+			'apiKey',
+		]);
+	});
+
+	it('offers the four environments, playground first, and hides the API key', () => {
+		const environment = credential.properties[0];
+		expect(environment.default).toBe('playground');
+		expect((environment.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
+			'playground',
+			'stage',
+			'production',
+			'custom',
+		]);
+		const byName = Object.fromEntries(credential.properties.map((prop) => [prop.name, prop]));
+		expect(byName.apiKey.typeOptions).toEqual({ password: true });
+		expect(byName.baseUrl.displayOptions).toEqual({ show: { environment: ['custom'] } });
+		expect(byName.slug.displayOptions).toEqual({ hide: { environment: ['custom'] } });
+	});
+
+	it('tests the credential with a real list call and authenticates every request', () => {
+		expect(credential.test.request).toMatchObject({
+			method: 'GET',
+			url: '/api/v0/checkout/orders',
+			qs: { limit: 1 },
+		});
+		expect(typeof credential.authenticate).toBe('function');
+	});
+});
