@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { hasControlCharacters } from '../transport/connection';
+import { hasControlCharacters, hasNonHeaderCharacters } from '../transport/connection';
 import type { RequestSettings } from '../transport';
 
 /** Norce IDs are short (`o_…`, `oc_…`); anything this long is a mapping mistake, not an ID. */
@@ -36,8 +36,9 @@ export function getIdParameter(
 	if (hasControlCharacters(value)) {
 		throw invalid(context, itemIndex, `${label} contains a line break or control character (${where})`, `Remove the control characters from the "${label}" parameter.`);
 	}
-	if (value === '.' || value === '..') {
-		throw invalid(context, itemIndex, `${label} "${value}" is not a valid ID (${where})`, `"." and ".." cannot be sent as an ID.`);
+	// The transport refuses these too (also percent-encoded); say so here, naming parameter and item.
+	if (/^(\.|%2e){1,2}$/i.test(value)) {
+		throw invalid(context, itemIndex, `${label} "${value}" is not a valid ID (${where})`, `"." and ".." (also percent-encoded) cannot be sent as an ID.`);
 	}
 	if (value.length > MAX_ID_LENGTH) {
 		throw invalid(context, itemIndex, `${label} is ${value.length} characters long (${where})`, `Norce IDs are short; at most ${MAX_ID_LENGTH} characters are accepted. Check what the expression returns.`);
@@ -56,6 +57,9 @@ function headerValue(
 	if (text === '') return undefined;
 	if (hasControlCharacters(text)) {
 		throw invalid(context, itemIndex, `${label} contains a line break or control character (item ${itemIndex})`, `"${label}" is sent as an HTTP header and must be a single line.`);
+	}
+	if (hasNonHeaderCharacters(text)) {
+		throw invalid(context, itemIndex, `${label} contains a character that cannot be sent in an HTTP header (item ${itemIndex})`, `"${label}" is sent as an HTTP header; use plain letters, digits and punctuation.`);
 	}
 	return text;
 }

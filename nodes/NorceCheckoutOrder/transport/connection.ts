@@ -47,6 +47,26 @@ export function hasControlCharacters(value: string): boolean {
 	return false;
 }
 
+/** Node's HTTP client refuses header values with characters above U+00FF (e.g. "€", U+2028). */
+export function hasNonHeaderCharacters(value: string): boolean {
+	for (let index = 0; index < value.length; index++) {
+		if (value.charCodeAt(index) > 0xff) return true;
+	}
+	return false;
+}
+
+/** A credential field sent as an HTTP header: refused here rather than failing as a "connection" error. */
+function headerText(credentials: ICredentialDataDecryptedObject, field: string, label: string) {
+	const value = requiredText(credentials, field, label);
+	if (hasNonHeaderCharacters(value)) {
+		throw new NorceCredentialError(
+			field,
+			`The Norce Checkout credential's ${label} contains a character that cannot be sent in an HTTP header`,
+		);
+	}
+	return value;
+}
+
 function requiredText(credentials: ICredentialDataDecryptedObject, field: string, label: string) {
 	const raw = credentials[field];
 	const value = typeof raw === 'string' ? raw.trim() : raw === undefined || raw === null ? '' : String(raw);
@@ -114,9 +134,9 @@ export function norceBaseUrl(credentials: ICredentialDataDecryptedObject): strin
 /** Validates the whole credential; throws NorceCredentialError naming the first bad field. */
 export function norceConnection(credentials: ICredentialDataDecryptedObject): NorceConnection {
 	const baseUrl = norceBaseUrl(credentials);
-	const merchant = requiredText(credentials, 'merchant', 'merchant');
-	const channel = requiredText(credentials, 'channel', 'channel');
-	const token = bearerToken(requiredText(credentials, 'apiKey', 'API key'));
+	const merchant = headerText(credentials, 'merchant', 'merchant');
+	const channel = headerText(credentials, 'channel', 'channel');
+	const token = bearerToken(headerText(credentials, 'apiKey', 'API key'));
 	if (token === '') {
 		throw new NorceCredentialError('apiKey', 'The Norce Checkout credential has no API key');
 	}
