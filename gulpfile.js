@@ -60,7 +60,11 @@ function verify(done) {
 			if (!fs.existsSync(codex)) problems.push(`${file}: codex ${path.basename(codex)} missing`);
 		}
 	}
-	const stray = fs.readdirSync(DIST).filter((name) => !['nodes', 'credentials', 'package.json', 'tsconfig.tsbuildinfo'].includes(name));
+	const stray = fs
+		.readdirSync(DIST)
+		.filter(
+			(name) => !['nodes', 'credentials', 'package.json', 'tsconfig.tsbuildinfo'].includes(name),
+		);
 	if (stray.length) problems.push(`unexpected entries in dist/: ${stray.join(', ')}`);
 	if (problems.length) return done(new Error(`dist/ is not loadable:\n- ${problems.join('\n- ')}`));
 	console.log(`dist/ verified: ${entries.length} entry points with icons and codex`);

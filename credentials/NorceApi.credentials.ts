@@ -62,7 +62,8 @@ export class NorceApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. my-shop',
-			description: 'Merchant identifier, sent as the x-merchant header. Often the same as the slug.',
+			description:
+				'Merchant identifier, sent as the x-merchant header. Often the same as the slug.',
 		},
 		{
 			displayName: 'Channel',

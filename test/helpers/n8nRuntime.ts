@@ -166,8 +166,14 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 	// Fill defaults the way the editor stores them, so hidden parameters resolve.
 	const description = nodeTypes.getByNameAndVersion(NODE_TYPE).description;
 	norce.parameters =
-		NodeHelpers.getNodeParameters(description.properties, norce.parameters, true, false, norce, description) ??
-		norce.parameters;
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			norce.parameters,
+			true,
+			false,
+			norce,
+			description,
+		) ?? norce.parameters;
 
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -234,6 +240,5 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 		run,
 	};
 }
-
 
 export { stopN8nBackgroundServices } from './n8nServices';

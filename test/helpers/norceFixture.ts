@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { retryTiming } from '../../nodes/NorceCheckoutOrder/transport/retry';
 import type { Sandbox, SandboxOptions } from '../sandbox';

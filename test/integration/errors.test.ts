@@ -32,9 +32,16 @@ describe('errors', () => {
 	});
 
 	it('says what to check on 403 (unknown channel)', async () => {
-		const result = await norce.run({ operation: 'get', orderId: DEMO.validOrderId, options: { channel: 'dk' } });
+		const result = await norce.run({
+			operation: 'get',
+			orderId: DEMO.validOrderId,
+			options: { channel: 'dk' },
+		});
 
-		expect(result.error).toMatchObject({ message: 'Norce Checkout refused access [403 forbidden]', httpCode: '403' });
+		expect(result.error).toMatchObject({
+			message: 'Norce Checkout refused access [403 forbidden]',
+			httpCode: '403',
+		});
 		expect(result.error?.description).toContain('"dk"');
 		expectNoSecret(result);
 	});
@@ -50,7 +57,10 @@ describe('errors', () => {
 
 	it('does not leak the key a misbehaving server echoes back', async () => {
 		norce.sandbox.addFault({ kind: 'headersEcho', status: 401 });
-		const result = await norce.run({ operation: 'validate', orderId: DEMO.validOrderId }, { onError: 'continueErrorOutput' });
+		const result = await norce.run(
+			{ operation: 'validate', orderId: DEMO.validOrderId },
+			{ onError: 'continueErrorOutput' },
+		);
 
 		expect(norce.sandbox.requests).toHaveLength(1);
 		expect(result.errorOutput).toHaveLength(1);
@@ -85,7 +95,11 @@ describe('errors', () => {
 			{ items: ids.map((id) => ({ id })), onError: 'continueRegularOutput' },
 		);
 
-		expect(result.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.output[1].json).toEqual({
 			error: 'Not found: order "o_does_not_exist" [404 order-not-found]',
 			message: expect.any(String),
@@ -99,7 +113,9 @@ describe('errors', () => {
 			{ items: ids.map((id) => ({ id })) },
 		);
 
-		expect(result.error).toMatchObject({ message: 'Not found: order "o_does_not_exist" [404 order-not-found]' });
+		expect(result.error).toMatchObject({
+			message: 'Not found: order "o_does_not_exist" [404 order-not-found]',
+		});
 		expect(result.error?.context.itemIndex).toBe(1);
 		expect(wire(norce.sandbox)).toEqual([
 			`GET ${API}/orders/${DEMO.failingOrderId}`,
@@ -118,9 +134,15 @@ describe('errors', () => {
 		);
 
 		expect(norce.sandbox.requests).toEqual([]);
-		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.errorOutput[0].json.error).toContain('slug');
-		expect(result.errorOutput[0].json.message).toBe('Fix the "slug" field of the Norce Checkout credential.');
+		expect(result.errorOutput[0].json.message).toBe(
+			'Fix the "slug" field of the Norce Checkout credential.',
+		);
 	});
 
 	it.each([
@@ -146,7 +168,11 @@ describe('errors', () => {
 
 		norce.sandbox.reset();
 		norce.sandbox.addFault({ kind: 'status', status: 429, retryAfter: 0 });
-		const exhausted = await norce.run({ operation: 'get', orderId: DEMO.validOrderId, options: { maxRetries: 2 } });
+		const exhausted = await norce.run({
+			operation: 'get',
+			orderId: DEMO.validOrderId,
+			options: { maxRetries: 2 },
+		});
 		expect(exhausted.error?.message).toBe(
 			'Norce Checkout is rate limiting requests [429 too-many-requests] after 3 attempts',
 		);

@@ -17,8 +17,16 @@ describe('input handling', () => {
 	});
 
 	it('reaches an order whose id needs encoding end to end', async () => {
-		const result = await norce.run({ operation: 'validate', orderId: DEMO.specialCharsOrderId, output: 'summary' });
-		expect(result.output[0].json).toEqual({ orderId: DEMO.specialCharsOrderId, valid: true, validations: [] });
+		const result = await norce.run({
+			operation: 'validate',
+			orderId: DEMO.specialCharsOrderId,
+			output: 'summary',
+		});
+		expect(result.output[0].json).toEqual({
+			orderId: DEMO.specialCharsOrderId,
+			valid: true,
+			validations: [],
+		});
 	});
 
 	it.each([
@@ -30,14 +38,21 @@ describe('input handling', () => {
 		['too long', 'o'.repeat(10_000), 'Order ID is 10000 characters long (item 0)'],
 	])('refuses an %s order id before any request', async (_name, orderId, message) => {
 		// Through an expression: n8n itself refuses a run whose required parameter is empty.
-		const result = await norce.run({ operation: 'get', orderId: '={{ $json.id }}' }, { items: [{ id: orderId }] });
+		const result = await norce.run(
+			{ operation: 'get', orderId: '={{ $json.id }}' },
+			{ items: [{ id: orderId }] },
+		);
 		expect(result.error).toMatchObject({ message, name: 'NodeOperationError' });
 		expect(norce.sandbox.requests).toEqual([]);
 	});
 
 	it('names the validation id and the item', async () => {
 		const result = await norce.run(
-			{ operation: 'removeValidation', orderId: DEMO.orderWithValidationId, validationId: '={{ $json.v }}' },
+			{
+				operation: 'removeValidation',
+				orderId: DEMO.orderWithValidationId,
+				validationId: '={{ $json.v }}',
+			},
 			{ items: [{ v: DEMO.validationId }, { v: '' }], onError: 'continueRegularOutput' },
 		);
 		expect(result.output[1].json.error).toBe('Validation ID is empty (item 1)');
@@ -62,14 +77,23 @@ describe('input handling', () => {
 	});
 
 	it('keeps input order and never exceeds the concurrency option', async () => {
-		const items = Array.from({ length: 12 }, (_, index) => ({ id: index % 2 ? DEMO.validOrderId : DEMO.warningOrderId }));
+		const items = Array.from({ length: 12 }, (_, index) => ({
+			id: index % 2 ? DEMO.validOrderId : DEMO.warningOrderId,
+		}));
 		norce.sandbox.setLatency(10);
 		const result = await norce.run(
-			{ operation: 'validate', orderId: '={{ $json.id }}', output: 'summary', options: { concurrency: 3 } },
+			{
+				operation: 'validate',
+				orderId: '={{ $json.id }}',
+				output: 'summary',
+				options: { concurrency: 3 },
+			},
 			{ items },
 		);
 
-		expect(result.output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		expect(result.output.map((item) => item.pairedItem)).toEqual(
+			items.map((_, item) => ({ item })),
+		);
 		expect(norce.sandbox.stats.maxInFlight).toBeLessThanOrEqual(3);
 		expect(norce.sandbox.stats.maxInFlight).toBeGreaterThan(1);
 	});
@@ -78,11 +102,19 @@ describe('input handling', () => {
 		norce.sandbox.setLatency(5);
 		await norce.run(
 			{ operation: 'get', orderId: '={{ $json.id }}', options: { concurrency: 1 } },
-			{ items: [{ id: DEMO.validOrderId }, { id: DEMO.warningOrderId }, { id: DEMO.failingOrderId }] },
+			{
+				items: [
+					{ id: DEMO.validOrderId },
+					{ id: DEMO.warningOrderId },
+					{ id: DEMO.failingOrderId },
+				],
+			},
 		);
 		expect(norce.sandbox.stats.maxInFlight).toBe(1);
 		expect(wire(norce.sandbox)).toEqual(
-			[DEMO.validOrderId, DEMO.warningOrderId, DEMO.failingOrderId].map((id) => `GET ${API}/orders/${id}`),
+			[DEMO.validOrderId, DEMO.warningOrderId, DEMO.failingOrderId].map(
+				(id) => `GET ${API}/orders/${id}`,
+			),
 		);
 	});
 });

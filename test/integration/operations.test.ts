@@ -17,7 +17,11 @@ describe('removeValidation', () => {
 		]);
 		expect(result.output).toEqual([
 			{
-				json: { orderId: DEMO.orderWithValidationId, validationId: DEMO.validationId, success: true },
+				json: {
+					orderId: DEMO.orderWithValidationId,
+					validationId: DEMO.validationId,
+					success: true,
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -67,11 +71,17 @@ describe('updateReference', () => {
 		['looks like JSON', '123', '"123"'],
 		['line break', 'a\nb', '"a\\nb"'],
 	])('sends the %s reference as a JSON string literal', async (_name, reference, wireBody) => {
-		const result = await norce.run({ operation: 'updateReference', orderId: DEMO.validOrderId, reference });
+		const result = await norce.run({
+			operation: 'updateReference',
+			orderId: DEMO.validOrderId,
+			reference,
+		});
 
 		expect(result.error).toBeUndefined();
 		const [request] = norce.sandbox.requests;
-		expect(`${request.method} ${request.rawPath}`).toBe(`PUT ${API}/orders/${DEMO.validOrderId}/reference`);
+		expect(`${request.method} ${request.rawPath}`).toBe(
+			`PUT ${API}/orders/${DEMO.validOrderId}/reference`,
+		);
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(request.body).toBe(wireBody);
 		expect(norce.sandbox.orders.get(DEMO.validOrderId)?.reference).toBe(reference);
@@ -81,7 +91,11 @@ describe('updateReference', () => {
 	});
 
 	it('refuses an empty reference before sending anything', async () => {
-		const result = await norce.run({ operation: 'updateReference', orderId: DEMO.validOrderId, reference: '  ' });
+		const result = await norce.run({
+			operation: 'updateReference',
+			orderId: DEMO.validOrderId,
+			reference: '  ',
+		});
 
 		expect(result.error?.message).toBe('Reference is empty (item 0)');
 		expect(norce.sandbox.requests).toEqual([]);
@@ -117,7 +131,10 @@ describe('get', () => {
 		});
 		expect(withOverride.error).toBeUndefined();
 		expect(withOverride.output[0].json.channel).toBe('no');
-		expect(norce.sandbox.requests.map((request) => request.headers['x-channel'])).toEqual(['se', 'no']);
+		expect(norce.sandbox.requests.map((request) => request.headers['x-channel'])).toEqual([
+			'se',
+			'no',
+		]);
 	});
 });
 
@@ -131,13 +148,19 @@ describe('getMany', () => {
 			expect(item.json).not.toHaveProperty('pagination');
 			expect(item.pairedItem).toEqual({ item: 0 });
 		}
-		expect(norce.sandbox.requests.map((request) => request.query)).toEqual([{ offset: '0', limit: '4' }]);
+		expect(norce.sandbox.requests.map((request) => request.query)).toEqual([
+			{ offset: '0', limit: '4' },
+		]);
 	});
 
 	it('follows offset/limit pagination to the end with Return All', async () => {
 		const sandbox = norce.sandbox;
 		const expected = DEMO.counts.se.processing;
-		const result = await norce.run({ operation: 'getMany', returnAll: true, filters: { status: ['processing'] } });
+		const result = await norce.run({
+			operation: 'getMany',
+			returnAll: true,
+			filters: { status: ['processing'] },
+		});
 
 		expect(result.output).toHaveLength(expected);
 		expect(new Set(result.output.map((item) => item.json.id)).size).toBe(expected);
@@ -194,7 +217,11 @@ describe('getMany over many pages', () => {
 		const inChannel = [...big.sandbox.orders.values()].filter((order) => order.channel === 'se');
 		expect(ids).toHaveLength(inChannel.length);
 		expect(new Set(ids)).toEqual(new Set(inChannel.map((order) => order.id)));
-		expect(big.sandbox.requests.map((request) => request.query.offset)).toEqual(['0', '100', '200']);
+		expect(big.sandbox.requests.map((request) => request.query.offset)).toEqual([
+			'0',
+			'100',
+			'200',
+		]);
 	});
 
 	it('stops at the limit across pages', async () => {

@@ -25,20 +25,30 @@ describe('validate', () => {
 		const result = await norce.run({ operation: 'validate', orderId: DEMO.failingOrderId });
 
 		expect(result.error).toBeUndefined();
-		expect(result.output.map((item) => item.json)).toEqual([
-			{ orderId: DEMO.failingOrderId, code: 'item-out-of-stock', adapterId: 'onhand_verify', orderValid: false },
-			{
-				orderId: DEMO.failingOrderId,
-				code: 'payment-amount-mismatch',
-				adapterId: 'walley_checkout_adapter',
-				orderValid: false,
-			},
-		].map((expected) => expect.objectContaining(expected)));
+		expect(result.output.map((item) => item.json)).toEqual(
+			[
+				{
+					orderId: DEMO.failingOrderId,
+					code: 'item-out-of-stock',
+					adapterId: 'onhand_verify',
+					orderValid: false,
+				},
+				{
+					orderId: DEMO.failingOrderId,
+					code: 'payment-amount-mismatch',
+					adapterId: 'walley_checkout_adapter',
+					orderValid: false,
+				},
+			].map((expected) => expect.objectContaining(expected)),
+		);
 		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([400]);
 	});
 
 	it('treats a 400 with {errors: [...]} as a result too', async () => {
-		const result = await norce.run({ operation: 'validate', orderId: DEMO.failingErrorsObjectOrderId });
+		const result = await norce.run({
+			operation: 'validate',
+			orderId: DEMO.failingErrorsObjectOrderId,
+		});
 
 		expect(result.output.map((item) => item.json)).toEqual([
 			{
@@ -61,7 +71,13 @@ describe('validate', () => {
 	it('summarises one item per order with output = summary', async () => {
 		const result = await norce.run(
 			{ operation: 'validate', orderId: '={{ $json.id }}', output: 'summary' },
-			{ items: [{ id: DEMO.validOrderId }, { id: DEMO.threeFailuresOrderId }, { id: DEMO.warningOrderId }] },
+			{
+				items: [
+					{ id: DEMO.validOrderId },
+					{ id: DEMO.threeFailuresOrderId },
+					{ id: DEMO.warningOrderId },
+				],
+			},
 		);
 
 		expect(result.output.map((item) => item.json)).toEqual([
@@ -75,15 +91,33 @@ describe('validate', () => {
 					expect.objectContaining({ code: 'customer-email-missing' }),
 				],
 			},
-			{ orderId: DEMO.warningOrderId, valid: true, validations: [expect.objectContaining({ code: 'item-low-stock' })] },
+			{
+				orderId: DEMO.warningOrderId,
+				valid: true,
+				validations: [expect.objectContaining({ code: 'item-low-stock' })],
+			},
 		]);
-		expect(result.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 	});
 
 	it('keeps several validations per order paired to their input item, in input order', async () => {
-		const ids = [DEMO.threeFailuresOrderId, DEMO.validOrderId, DEMO.failingOrderId, DEMO.threeFailuresOrderId];
+		const ids = [
+			DEMO.threeFailuresOrderId,
+			DEMO.validOrderId,
+			DEMO.failingOrderId,
+			DEMO.threeFailuresOrderId,
+		];
 		// The first order answers last, so output order has to come from the router.
-		norce.sandbox.addFault({ kind: 'delay', ms: 50, times: 1, match: { orderId: DEMO.threeFailuresOrderId } });
+		norce.sandbox.addFault({
+			kind: 'delay',
+			ms: 50,
+			times: 1,
+			match: { orderId: DEMO.threeFailuresOrderId },
+		});
 		const result = await norce.run(
 			{ operation: 'validate', orderId: '={{ $json.id }}' },
 			{ items: ids.map((id) => ({ id })) },

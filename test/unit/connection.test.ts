@@ -19,22 +19,32 @@ describe('norceBaseUrl', () => {
 	});
 
 	it('defaults to playground', () => {
-		expect(norceBaseUrl({ slug: 'a1' })).toBe('https://a1.api-se.playground.norce.tech/checkout/order');
+		expect(norceBaseUrl({ slug: 'a1' })).toBe(
+			'https://a1.api-se.playground.norce.tech/checkout/order',
+		);
 	});
 
-	it.each(['evil.example/x#', 'a.b', 'a@b', 'Shop', 'my shop', '-shop', 'shop-', 'a:80', '', '   '])(
-		'refuses the slug %j',
-		(slug) => {
-			expect(() => norceBaseUrl({ environment: 'production', slug })).toThrow(
-				expect.objectContaining({ field: 'slug' }),
-			);
-		},
-	);
+	it.each([
+		'evil.example/x#',
+		'a.b',
+		'a@b',
+		'Shop',
+		'my shop',
+		'-shop',
+		'shop-',
+		'a:80',
+		'',
+		'   ',
+	])('refuses the slug %j', (slug) => {
+		expect(() => norceBaseUrl({ environment: 'production', slug })).toThrow(
+			expect.objectContaining({ field: 'slug' }),
+		);
+	});
 
 	it('takes a custom base URL and drops trailing slashes', () => {
-		expect(norceBaseUrl({ environment: 'custom', baseUrl: 'http://127.0.0.1:4010/checkout/order//' })).toBe(
-			'http://127.0.0.1:4010/checkout/order',
-		);
+		expect(
+			norceBaseUrl({ environment: 'custom', baseUrl: 'http://127.0.0.1:4010/checkout/order//' }),
+		).toBe('http://127.0.0.1:4010/checkout/order');
 	});
 
 	it.each([
@@ -50,7 +60,9 @@ describe('norceBaseUrl', () => {
 	});
 
 	it('refuses an unknown environment', () => {
-		expect(() => norceBaseUrl({ environment: 'moon', slug: 'a' })).toThrow('Unknown Norce environment');
+		expect(() => norceBaseUrl({ environment: 'moon', slug: 'a' })).toThrow(
+			'Unknown Norce environment',
+		);
 	});
 });
 
@@ -103,7 +115,9 @@ describe('NorceApi.authenticate', () => {
 
 	it('refuses to authenticate a request for a slug that would change the host', async () => {
 		await expect(
-			credential.authenticate({ ...credentials, slug: 'evil.example/x#' }, { url: '/x' } as IHttpRequestOptions),
+			credential.authenticate({ ...credentials, slug: 'evil.example/x#' }, {
+				url: '/x',
+			} as IHttpRequestOptions),
 		).rejects.toThrow('slug');
 	});
 });

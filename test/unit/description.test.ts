@@ -20,9 +20,9 @@ function property(name: string, operation?: string): INodeProperties {
 }
 
 function optionValues(prop: INodeProperties) {
-	return (prop.options as Array<INodePropertyOptions | INodePropertyCollection | INodeProperties>).map(
-		(option) => ('value' in option ? option.value : option.name),
-	);
+	return (
+		prop.options as Array<INodePropertyOptions | INodePropertyCollection | INodeProperties>
+	).map((option) => ('value' in option ? option.value : option.name));
 }
 
 describe('node description', () => {
@@ -76,16 +76,29 @@ describe('node description', () => {
 		expect(optionValues(filters).sort()).toEqual(
 			['cartReference', 'dateFrom', 'dateTo', 'reference', 'search', 'status'].sort(),
 		);
-		const status = (filters.options as INodeProperties[]).find((option) => option.name === 'status');
-		expect(optionValues(status as INodeProperties).sort()).toEqual(
-			['accepted', 'checkout', 'completed', 'declined', 'processing', 'removed'],
+		const status = (filters.options as INodeProperties[]).find(
+			(option) => option.name === 'status',
 		);
+		expect(optionValues(status as INodeProperties).sort()).toEqual([
+			'accepted',
+			'checkout',
+			'completed',
+			'declined',
+			'processing',
+			'removed',
+		]);
 	});
 
 	it('has one options collection for every operation', () => {
 		const options = property('options');
 		expect(options.displayOptions).toBeUndefined();
-		expect(optionValues(options)).toEqual(['adapterId', 'channel', 'concurrency', 'maxRetries', 'timeout']);
+		expect(optionValues(options)).toEqual([
+			'adapterId',
+			'channel',
+			'concurrency',
+			'maxRetries',
+			'timeout',
+		]);
 	});
 
 	it('ships a codex with categories and documentation links', () => {

@@ -9,13 +9,46 @@ import {
 
 describe('readErrorBody', () => {
 	it.each([
-		['BaseError', { code: 'order-not-found', message: 'Order with id:o_1 not found.' }, { code: 'order-not-found', message: 'Order with id:o_1 not found.' }],
-		['RFC 7807', { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'Bad Request', status: 400, detail: 'Limit too high' }, { code: 'Bad Request', message: 'Limit too high' }],
-		['RFC 7807 with field errors', { title: 'One or more validation errors occurred.', errors: { limit: ['Too high'] } }, { message: 'One or more validation errors occurred.' }],
-		['ASP.NET errors only', { errors: { limit: ['Too high', 'Not a number'] } }, { message: 'limit: Too high Not a number' }],
-		['validation array', [{ code: 'item-out-of-stock', adapterId: 'x' }], { code: 'item-out-of-stock' }],
-		['errors array', { errors: [{ code: 'shipping-not-selected' }] }, { code: 'shipping-not-selected' }],
-		['HTML page', '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', { message: '502 Bad Gateway (HTML page from a proxy or gateway)' }],
+		[
+			'BaseError',
+			{ code: 'order-not-found', message: 'Order with id:o_1 not found.' },
+			{ code: 'order-not-found', message: 'Order with id:o_1 not found.' },
+		],
+		[
+			'RFC 7807',
+			{
+				type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+				title: 'Bad Request',
+				status: 400,
+				detail: 'Limit too high',
+			},
+			{ code: 'Bad Request', message: 'Limit too high' },
+		],
+		[
+			'RFC 7807 with field errors',
+			{ title: 'One or more validation errors occurred.', errors: { limit: ['Too high'] } },
+			{ message: 'One or more validation errors occurred.' },
+		],
+		[
+			'ASP.NET errors only',
+			{ errors: { limit: ['Too high', 'Not a number'] } },
+			{ message: 'limit: Too high Not a number' },
+		],
+		[
+			'validation array',
+			[{ code: 'item-out-of-stock', adapterId: 'x' }],
+			{ code: 'item-out-of-stock' },
+		],
+		[
+			'errors array',
+			{ errors: [{ code: 'shipping-not-selected' }] },
+			{ code: 'shipping-not-selected' },
+		],
+		[
+			'HTML page',
+			'<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+			{ message: '502 Bad Gateway (HTML page from a proxy or gateway)' },
+		],
 		['text', 'upstream connect error', { message: 'upstream connect error' }],
 		['empty', '', {}],
 		['nothing', undefined, {}],
@@ -35,7 +68,9 @@ describe('retry policy', () => {
 	});
 
 	it('knows connection failures', () => {
-		expect(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT'].every(isNetworkErrorCode)).toBe(true);
+		expect(
+			['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT'].every(isNetworkErrorCode),
+		).toBe(true);
 		expect(isNetworkErrorCode('ERR_BAD_REQUEST')).toBe(false);
 		expect(isNetworkErrorCode(undefined)).toBe(false);
 	});
@@ -53,7 +88,9 @@ describe('retry policy', () => {
 
 	it('backs off exponentially with full jitter, capped, and honours Retry-After up to the cap', () => {
 		expect(retryTiming).toEqual({ baseDelayMs: 1000, maxDelayMs: 30_000 });
-		expect([1, 2, 3, 4].map((retry) => retryDelayMs(retry, undefined, 1))).toEqual([1000, 2000, 4000, 8000]);
+		expect([1, 2, 3, 4].map((retry) => retryDelayMs(retry, undefined, 1))).toEqual([
+			1000, 2000, 4000, 8000,
+		]);
 		expect(retryDelayMs(10, undefined, 1)).toBe(30_000);
 		expect(retryDelayMs(3, undefined, 0.5)).toBe(2000);
 		expect(retryDelayMs(1, 0, 1)).toBe(0);

@@ -71,7 +71,10 @@ function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number
  * n8n sends an item to the error output only when its json holds nothing but `error`, or
  * `error` and `message` (n8n-core handleNodeErrorOutput), so the context lives in the texts.
  */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	const json = error.description
 		? { error: error.message, message: error.description }
 		: { error: error.message };

@@ -16,6 +16,9 @@ export async function forEachIndex(
 			await work(index);
 		}
 	}
-	const workers = Array.from({ length: Math.min(Math.max(1, limit), count) }, async () => await worker());
+	const workers = Array.from(
+		{ length: Math.min(Math.max(1, limit), count) },
+		async () => await worker(),
+	);
 	await Promise.all(workers);
 }

@@ -12,7 +12,12 @@ export const MAX_CONCURRENCY = 100;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-function invalid(context: IExecuteFunctions, itemIndex: number, message: string, description: string) {
+function invalid(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description: string,
+) {
 	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }
 
@@ -31,17 +36,37 @@ export function getIdParameter(
 	const value = (typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '').trim();
 	const where = `item ${itemIndex}`;
 	if (value === '') {
-		throw invalid(context, itemIndex, `${label} is empty (${where})`, `Set the "${label}" parameter; if it comes from an expression, check that the expression finds a value for this item.`);
+		throw invalid(
+			context,
+			itemIndex,
+			`${label} is empty (${where})`,
+			`Set the "${label}" parameter; if it comes from an expression, check that the expression finds a value for this item.`,
+		);
 	}
 	if (hasControlCharacters(value)) {
-		throw invalid(context, itemIndex, `${label} contains a line break or control character (${where})`, `Remove the control characters from the "${label}" parameter.`);
+		throw invalid(
+			context,
+			itemIndex,
+			`${label} contains a line break or control character (${where})`,
+			`Remove the control characters from the "${label}" parameter.`,
+		);
 	}
 	// The transport refuses these too (also percent-encoded); say so here, naming parameter and item.
 	if (/^(\.|%2e){1,2}$/i.test(value)) {
-		throw invalid(context, itemIndex, `${label} "${value}" is not a valid ID (${where})`, `"." and ".." (also percent-encoded) cannot be sent as an ID.`);
+		throw invalid(
+			context,
+			itemIndex,
+			`${label} "${value}" is not a valid ID (${where})`,
+			`"." and ".." (also percent-encoded) cannot be sent as an ID.`,
+		);
 	}
 	if (value.length > MAX_ID_LENGTH) {
-		throw invalid(context, itemIndex, `${label} is ${value.length} characters long (${where})`, `Norce IDs are short; at most ${MAX_ID_LENGTH} characters are accepted. Check what the expression returns.`);
+		throw invalid(
+			context,
+			itemIndex,
+			`${label} is ${value.length} characters long (${where})`,
+			`Norce IDs are short; at most ${MAX_ID_LENGTH} characters are accepted. Check what the expression returns.`,
+		);
 	}
 	return value;
 }
@@ -53,13 +78,28 @@ function headerValue(
 	label: string,
 	itemIndex: number,
 ): string | undefined {
-	const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+	const text =
+		typeof value === 'string'
+			? value.trim()
+			: value === undefined || value === null
+				? ''
+				: String(value);
 	if (text === '') return undefined;
 	if (hasControlCharacters(text)) {
-		throw invalid(context, itemIndex, `${label} contains a line break or control character (item ${itemIndex})`, `"${label}" is sent as an HTTP header and must be a single line.`);
+		throw invalid(
+			context,
+			itemIndex,
+			`${label} contains a line break or control character (item ${itemIndex})`,
+			`"${label}" is sent as an HTTP header and must be a single line.`,
+		);
 	}
 	if (hasNonHeaderCharacters(text)) {
-		throw invalid(context, itemIndex, `${label} contains a character that cannot be sent in an HTTP header (item ${itemIndex})`, `"${label}" is sent as an HTTP header; use plain letters, digits and punctuation.`);
+		throw invalid(
+			context,
+			itemIndex,
+			`${label} contains a character that cannot be sent in an HTTP header (item ${itemIndex})`,
+			`"${label}" is sent as an HTTP header; use plain letters, digits and punctuation.`,
+		);
 	}
 	return text;
 }

@@ -69,7 +69,8 @@ function headerText(credentials: ICredentialDataDecryptedObject, field: string, 
 
 function requiredText(credentials: ICredentialDataDecryptedObject, field: string, label: string) {
 	const raw = credentials[field];
-	const value = typeof raw === 'string' ? raw.trim() : raw === undefined || raw === null ? '' : String(raw);
+	const value =
+		typeof raw === 'string' ? raw.trim() : raw === undefined || raw === null ? '' : String(raw);
 	if (value === '') {
 		throw new NorceCredentialError(field, `The Norce Checkout credential has no ${label}`);
 	}

@@ -37,7 +37,9 @@ function text(value: unknown): string | undefined {
 /** Reads a Norce error body in any of the shapes seen: BaseError, RFC 7807, array, HTML, text. */
 export function readErrorBody(body: unknown): NorceErrorBody {
 	if (Array.isArray(body)) {
-		const first = body.find((entry) => entry && typeof entry === 'object') as JsonObject | undefined;
+		const first = body.find((entry) => entry && typeof entry === 'object') as
+			| JsonObject
+			| undefined;
 		return first ? { code: text(first.code), message: text(first.message) } : {};
 	}
 	if (body && typeof body === 'object') {
@@ -52,7 +54,8 @@ export function readErrorBody(body: unknown): NorceErrorBody {
 		} else if (Array.isArray(errors)) {
 			return readErrorBody(errors);
 		}
-		const message = text(object.message) ?? text(object.detail) ?? text(object.title) ?? fieldErrors;
+		const message =
+			text(object.message) ?? text(object.detail) ?? text(object.title) ?? fieldErrors;
 		const code =
 			text(object.code) ??
 			(text(object.type)?.startsWith('http') ? undefined : text(object.type)) ??
@@ -80,7 +83,10 @@ function triesNote(attempts: number) {
 /** Replaces every occurrence of a secret with `***`. */
 export function redact(text: string | undefined, secrets: string[]): string | undefined {
 	if (text === undefined) return undefined;
-	return secrets.reduce((result, secret) => (secret ? result.split(secret).join('***') : result), text);
+	return secrets.reduce(
+		(result, secret) => (secret ? result.split(secret).join('***') : result),
+		text,
+	);
 }
 
 export function apiErrorFromAnswer(answer: FailedAnswer, context: FailureContext): NodeApiError {
@@ -149,11 +155,12 @@ export function norceApiError(
 	description: string,
 	facts: { httpCode?: string; norceCode?: string | null; networkCode?: string | null },
 ): NodeApiError {
-	const error = new NodeApiError(
-		context.node,
-		{ message, description, ...facts } as JsonObject,
-		{ message, description, httpCode: facts.httpCode, itemIndex: context.itemIndex },
-	);
+	const error = new NodeApiError(context.node, { message, description, ...facts } as JsonObject, {
+		message,
+		description,
+		httpCode: facts.httpCode,
+		itemIndex: context.itemIndex,
+	});
 	// NodeApiError swaps in a generic text when the message happens to contain a Node error
 	// code (ids are user input); ours is more specific, so keep it.
 	error.message = message;

@@ -32,7 +32,11 @@ export interface NorceRequest {
 	 * Lets an operation take a non-2xx answer as its result instead of an error, e.g.
 	 * validate's 400 that carries the failed validations.
 	 */
-	isResult?: (answer: { statusCode: number; body: unknown; afterUncertainAttempt: boolean }) => boolean;
+	isResult?: (answer: {
+		statusCode: number;
+		body: unknown;
+		afterUncertainAttempt: boolean;
+	}) => boolean;
 	/**
 	 * May the request be sent again after a connection failure, when Norce may already have
 	 * carried it out? True for reads and for writes that end in the same state when repeated.
@@ -107,7 +111,10 @@ function networkErrorCode(error: unknown): string | undefined {
 	for (const code of [wrapped?.httpCode, wrapped?.code, wrapped?.cause?.code]) {
 		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
 	}
-	const texts = [String((error as Error)?.message ?? ''), ...((error as NodeApiError)?.messages ?? [])];
+	const texts = [
+		String((error as Error)?.message ?? ''),
+		...((error as NodeApiError)?.messages ?? []),
+	];
 	for (const text of texts) {
 		const code = /\b(E[A-Z]{4,}[A-Z_]*)\b/.exec(text)?.[1];
 		if (code !== undefined) return code;
@@ -186,7 +193,9 @@ export function createNorceClient(
 				}
 				throw unexpectedError(context, error, failure.secrets, itemIndex);
 			}
-			const { statusCode, body } = response;
+			const { statusCode } = response;
+			// Any answer, successes included, may echo the key back (e.g. the Authorization header).
+			const body = withoutSecrets(response.body, failure.secrets);
 			if (
 				(statusCode >= 200 && statusCode < 300) ||
 				request.isResult?.({ statusCode, body, afterUncertainAttempt })
@@ -205,6 +214,21 @@ export function createNorceClient(
 	}
 
 	return { channel: settings.channel, request };
+}
+
+/** The body with every secret in its strings (and keys) replaced by `***`. */
+function withoutSecrets(value: unknown, secrets: string[]): unknown {
+	if (typeof value === 'string') return redact(value, secrets);
+	if (Array.isArray(value)) return value.map((entry) => withoutSecrets(entry, secrets));
+	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [
+				redact(key, secrets) ?? key,
+				withoutSecrets(entry, secrets),
+			]),
+		);
+	}
+	return value;
 }
 
 function isCancelled(context: IExecuteFunctions): boolean {

@@ -53,7 +53,11 @@ export function parseRetryAfterMs(header: unknown, now: number): number | undefi
  * Wait before retry number `retry` (1-based): Retry-After when the server sent one, else
  * exponential backoff with full jitter so parallel items do not retry in lock-step.
  */
-export function retryDelayMs(retry: number, retryAfterMs: number | undefined, random: number): number {
+export function retryDelayMs(
+	retry: number,
+	retryAfterMs: number | undefined,
+	random: number,
+): number {
 	const { baseDelayMs, maxDelayMs } = retryTiming;
 	if (retryAfterMs !== undefined) return Math.min(retryAfterMs, maxDelayMs);
 	const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (retry - 1));

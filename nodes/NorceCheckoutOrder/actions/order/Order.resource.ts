@@ -47,7 +47,7 @@ export const description: INodeProperties[] = [
 				name: 'Validate',
 				value: 'validate',
 				description:
-					"Run all validations registered on an order and return the problems found, one item per validation message",
+					'Run all validations registered on an order and return the problems found, one item per validation message',
 				action: 'Validate an order',
 			},
 		],

@@ -38,7 +38,8 @@ export async function execute(
 		// Deleting twice ends in the same state, so a dropped connection may be retried; a 404
 		// after such a retry means the first attempt already removed it.
 		safeToRepeat: true,
-		isResult: ({ statusCode, afterUncertainAttempt }) => statusCode === 404 && afterUncertainAttempt,
+		isResult: ({ statusCode, afterUncertainAttempt }) =>
+			statusCode === 404 && afterUncertainAttempt,
 		subject: `validation "${validationId}" on order "${orderId}"`,
 	});
 	const result: IDataObject = { orderId, validationId, success: true };

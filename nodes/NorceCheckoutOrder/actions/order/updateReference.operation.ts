@@ -30,7 +30,8 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
 	const raw = this.getNodeParameter('reference', itemIndex, '') as unknown;
-	const reference = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+	const reference =
+		typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
 	if (reference.trim() === '') {
 		throw new NodeOperationError(this.getNode(), `Reference is empty (item ${itemIndex})`, {
 			itemIndex,
