@@ -22,7 +22,9 @@ function statusCase(status: number, body: StatusFaultBody): FaultCase {
 	// The status is always in the message; Norce's code when it sent one; its text in the description.
 	const message = body === 'base' ? [`[${status} ${code}]`] : [String(status)];
 	const description =
-		body === 'base' || body === 'rfc7807' || body === 'text' ? [`Norce said: ${norceMessage}`] : undefined;
+		body === 'base' || body === 'rfc7807' || body === 'text'
+			? [`Norce said: ${norceMessage}`]
+			: undefined;
 	return {
 		name: `${status} ${body}${RETRYABLE.has(status) ? ' (always)' : ''}`,
 		rules: [{ kind: 'status', status, body, code, message: norceMessage }],
@@ -30,7 +32,9 @@ function statusCase(status: number, body: StatusFaultBody): FaultCase {
 	};
 }
 
-const FAULTS: FaultCase[] = STATUSES.flatMap((status) => BODIES.map((body) => statusCase(status, body)));
+const FAULTS: FaultCase[] = STATUSES.flatMap((status) =>
+	BODIES.map((body) => statusCase(status, body)),
+);
 
 const tally = newTally();
 

@@ -31,7 +31,13 @@ class FiguresReporter {
 			// 1 s of slack: file systems with coarse mtimes.
 			if (fs.statSync(full).mtimeMs < this.startedAt - 1000) continue;
 			try {
-				const { name, recordedAt: _recordedAt, ...figures } = JSON.parse(fs.readFileSync(full, 'utf8'));
+				// Sample messages stay in the JSON file; the console gets the counts.
+				const {
+					name,
+					recordedAt: _recordedAt,
+					samples: _samples,
+					...figures
+				} = JSON.parse(fs.readFileSync(full, 'utf8'));
 				lines.push(`  ${name}: ${JSON.stringify(figures)}`);
 			} catch {
 				lines.push(`  ${file}: (unreadable)`);

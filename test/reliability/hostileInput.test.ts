@@ -4,14 +4,24 @@
  * path segment (the sandbox's raw path is checked byte for byte) or refused with a
  * NodeOperationError that names the parameter and the item, before any request leaves.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
-import type { NodeOperationError } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeParameters,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import type { RunResult } from '../helpers/n8nRuntime';
 import { API } from '../helpers/norceFixture';
 import { DEMO } from '../sandbox';
 import { recordFigures } from './figures';
-import { account, expectErrorItemShape, runAndCheckSecrets, secretChecks, useReliabilitySandbox } from './support';
+import {
+	account,
+	expectErrorItemShape,
+	runAndCheckSecrets,
+	secretChecks,
+	useReliabilitySandbox,
+} from './support';
 
 const norce = useReliabilitySandbox();
 
@@ -21,13 +31,19 @@ afterAll(() => recordFigures('hostile-input', { ...figures, secretChecks: secret
 const OPTIONS = { maxRetries: 0, timeout: 2000, concurrency: 1 };
 
 /** Runs `parameters` for a harmless item 0 and the hostile item 1, both ways n8n can run it. */
-async function runBothWays(parameters: INodeParameters, items: IDataObject[], credentials?: ICredentialDataDecryptedObject) {
+async function runBothWays(
+	parameters: INodeParameters,
+	items: IDataObject[],
+	credentials?: ICredentialDataDecryptedObject,
+) {
 	const continued = await runAndCheckSecrets(norce, parameters, {
 		items,
 		onError: 'continueErrorOutput',
 		credentials,
 	});
-	const requestsWhenContinued = norce.sandbox.requests.map((request) => `${request.method} ${request.rawPath}`);
+	const requestsWhenContinued = norce.sandbox.requests.map(
+		(request) => `${request.method} ${request.rawPath}`,
+	);
 	norce.sandbox.reset();
 	const stopped = await runAndCheckSecrets(norce, parameters, { items, credentials });
 	return { continued, stopped, requestsWhenContinued };
@@ -55,7 +71,8 @@ function expectRefused(
 	const errorItems = accounting.errors.get(itemIndex) ?? [];
 	expect(errorItems).toHaveLength(1);
 	expectErrorItemShape(errorItems[0], items[itemIndex]);
-	for (const text of texts) expect(`${errorItems[0].json.error} ${errorItems[0].json.message ?? ''}`).toContain(text);
+	for (const text of texts)
+		expect(`${errorItems[0].json.error} ${errorItems[0].json.message ?? ''}`).toContain(text);
 	figures.refusedBeforeRequest++;
 }
 
@@ -83,12 +100,17 @@ describe('order ids that need encoding reach the API as exactly one path segment
 		const items = [{ id: DEMO.validOrderId }, { id }];
 		const { continued, requestsWhenContinued } = await runBothWays(getById, items);
 
-		expect(requestsWhenContinued).toEqual([`GET ${API}/orders/${DEMO.validOrderId}`, `GET ${API}/orders/${encoded}`]);
+		expect(requestsWhenContinued).toEqual([
+			`GET ${API}/orders/${DEMO.validOrderId}`,
+			`GET ${API}/orders/${encoded}`,
+		]);
 		// No such order: a 404 error item for item 1, paired to it, with the id as the user gave it.
 		expect(continued.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 		expect(continued.errorOutput).toHaveLength(1);
 		expect(continued.errorOutput[0].pairedItem).toEqual({ item: 1 });
-		expect(continued.errorOutput[0].json.error).toBe(`Not found: order "${id.trim()}" [404 order-not-found]`);
+		expect(continued.errorOutput[0].json.error).toBe(
+			`Not found: order "${id.trim()}" [404 order-not-found]`,
+		);
 		figures.encoded++;
 	});
 
@@ -97,15 +119,25 @@ describe('order ids that need encoding reach the API as exactly one path segment
 		const encoded = 'o_edge%2Fid%3Fx%3D1%26y%23z%20%2525%C3%BC%2B';
 		const runs: Array<[INodeParameters, string]> = [
 			[{ operation: 'get', orderId: id, options: OPTIONS }, `GET ${API}/orders/${encoded}`],
-			[{ operation: 'validate', orderId: id, output: 'summary', options: OPTIONS }, `POST ${API}/orders/${encoded}/validate`],
-			[{ operation: 'updateReference', orderId: id, reference: 'R?#/1', options: OPTIONS }, `PUT ${API}/orders/${encoded}/reference`],
+			[
+				{ operation: 'validate', orderId: id, output: 'summary', options: OPTIONS },
+				`POST ${API}/orders/${encoded}/validate`,
+			],
+			[
+				{ operation: 'updateReference', orderId: id, reference: 'R?#/1', options: OPTIONS },
+				`PUT ${API}/orders/${encoded}/reference`,
+			],
 		];
 		for (const [parameters, wire] of runs) {
 			norce.sandbox.reset();
-			const result = await runAndCheckSecrets(norce, parameters, { onError: 'continueErrorOutput' });
+			const result = await runAndCheckSecrets(norce, parameters, {
+				onError: 'continueErrorOutput',
+			});
 			expect(result.errorOutput).toEqual([]);
 			expect(result.output).toHaveLength(1);
-			expect(norce.sandbox.requests.map((request) => `${request.method} ${request.rawPath}`)).toEqual([wire]);
+			expect(
+				norce.sandbox.requests.map((request) => `${request.method} ${request.rawPath}`),
+			).toEqual([wire]);
 			expect(norce.sandbox.requests[0].rawQuery).toBe('');
 		}
 		expect(norce.sandbox.orders.get(id)?.reference).toBe('R?#/1');
@@ -116,7 +148,12 @@ describe('order ids that need encoding reach the API as exactly one path segment
 		const items = [{ id: DEMO.orderWithValidationId, validationId: 'oc_x/../../y?z#w' }];
 		const result = await runAndCheckSecrets(
 			norce,
-			{ operation: 'removeValidation', orderId: '={{ $json.id }}', validationId: '={{ $json.validationId }}', options: OPTIONS },
+			{
+				operation: 'removeValidation',
+				orderId: '={{ $json.id }}',
+				validationId: '={{ $json.validationId }}',
+				options: OPTIONS,
+			},
 			{ items, onError: 'continueErrorOutput' },
 		);
 		expect(norce.sandbox.requests.map((request) => request.rawPath)).toEqual([
@@ -130,7 +167,7 @@ describe('order ids that need encoding reach the API as exactly one path segment
 });
 
 describe('ids that cannot be sent are refused before any request, naming parameter and item', () => {
-	const REFUSED: Array<[string, unknown, string[]]> = [
+	const REFUSED: Array<[string, string | null, string[]]> = [
 		['a single dot', '.', ['Order ID', '"."', 'item 1']],
 		['two dots', '..', ['Order ID', '".."', 'item 1']],
 		['percent-encoded dots', '%2e%2e', ['Order ID', 'item 1']],
@@ -156,7 +193,12 @@ describe('ids that cannot be sent are refused before any request, naming paramet
 	it('refuses a validation id of ".." naming "Validation ID"', async () => {
 		const items = [{ id: DEMO.orderWithValidationId, validationId: '..' }];
 		const runs = await runBothWays(
-			{ operation: 'removeValidation', orderId: '={{ $json.id }}', validationId: '={{ $json.validationId }}', options: OPTIONS },
+			{
+				operation: 'removeValidation',
+				orderId: '={{ $json.id }}',
+				validationId: '={{ $json.validationId }}',
+				options: OPTIONS,
+			},
 			items,
 		);
 		expect(runs.requestsWhenContinued).toEqual([]);
@@ -168,11 +210,23 @@ describe('ids that cannot be sent are refused before any request, naming paramet
 describe('header values', () => {
 	const ORDER = { operation: 'get', orderId: DEMO.validOrderId };
 	const HEADER_CASES: Array<[string, IDataObject, string[]]> = [
-		['channel option with CR/LF', { channel: 'se\r\nX-Injected: 1' }, ['Channel', 'line break or control character', 'item 0']],
+		[
+			'channel option with CR/LF',
+			{ channel: 'se\r\nX-Injected: 1' },
+			['Channel', 'line break or control character', 'item 0'],
+		],
 		['channel option with a lone LF', { channel: 'se\nno' }, ['Channel', 'item 0']],
-		['adapter id with CR/LF', { adapterId: 'onhand_verify\r\nX-Injected: 1' }, ['Adapter ID', 'line break or control character', 'item 0']],
+		[
+			'adapter id with CR/LF',
+			{ adapterId: 'onhand_verify\r\nX-Injected: 1' },
+			['Adapter ID', 'line break or control character', 'item 0'],
+		],
 		['adapter id with a tab', { adapterId: 'onhand\tverify' }, ['Adapter ID', 'item 0']],
-		['adapter id with a character no header can carry', { adapterId: 'adapter€' }, ['Adapter ID', 'item 0']],
+		[
+			'adapter id with a character no header can carry',
+			{ adapterId: 'adapter€' },
+			['Adapter ID', 'item 0'],
+		],
 		['channel with a Unicode line separator', { channel: 's\u2028e' }, ['Channel', 'item 0']],
 	];
 
@@ -184,28 +238,46 @@ describe('header values', () => {
 		expectRefused(runs, items, 0, texts);
 	});
 
-	const CREDENTIAL_CASES: Array<[string, IDataObject, string]> = [
+	const CREDENTIAL_CASES: Array<[string, ICredentialDataDecryptedObject, string]> = [
 		['merchant with CR/LF', { merchant: 'norce-demo\r\nX-Injected: 1' }, 'merchant'],
 		['channel with LF', { channel: 'se\nX-Injected: 1' }, 'channel'],
 		['API key with CR/LF', { apiKey: 'key\r\nX-Injected: 1' }, 'apiKey'],
+		['merchant with a character no header can carry', { merchant: 'norce-€' }, 'merchant'],
+		['API key with a Unicode line separator', { apiKey: 'sk_live_a\u2028b' }, 'apiKey'],
 	];
 
-	it.each(CREDENTIAL_CASES)('credential %s is refused before any request', async (_name, change, field) => {
-		const items = [{}, {}];
-		const runs = await runBothWays(ORDER, items, { ...norce.credentials, ...change });
-		expect(runs.requestsWhenContinued).toEqual([]);
-		expect(norce.sandbox.stats.total).toBe(0);
-		// A credential fails every item the same way; each still gets its own error item.
-		expectRefused(runs, items, 0, [`Fix the "${field}" field`]);
-		expect(runs.continued.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-	});
+	it.each(CREDENTIAL_CASES)(
+		'credential %s is refused before any request',
+		async (_name, change, field) => {
+			const items = [{}, {}];
+			const runs = await runBothWays(ORDER, items, { ...norce.credentials, ...change });
+			expect(runs.requestsWhenContinued).toEqual([]);
+			expect(norce.sandbox.stats.total).toBe(0);
+			// A credential fails every item the same way; each still gets its own error item.
+			expectRefused(runs, items, 0, [`Fix the "${field}" field`]);
+			expect(runs.continued.errorOutput.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+			]);
+		},
+	);
 
 	it('sends a reference with CR/LF, quotes and backslashes JSON-escaped in the body', async () => {
 		const references = ['ERP-1\r\nX-Injected: 1', 'a"b\\c', 'ü€ 😀', '</script>{"x":1}'];
-		const items = references.map((reference, index) => ({ id: [DEMO.validOrderId, DEMO.warningOrderId, DEMO.failingOrderId, DEMO.declinedOrderId][index], reference }));
+		const items = references.map((reference, index) => ({
+			id: [DEMO.validOrderId, DEMO.warningOrderId, DEMO.failingOrderId, DEMO.declinedOrderId][
+				index
+			],
+			reference,
+		}));
 		const result = await runAndCheckSecrets(
 			norce,
-			{ operation: 'updateReference', orderId: '={{ $json.id }}', reference: '={{ $json.reference }}', options: OPTIONS },
+			{
+				operation: 'updateReference',
+				orderId: '={{ $json.id }}',
+				reference: '={{ $json.reference }}',
+				options: OPTIONS,
+			},
 			{ items, onError: 'continueErrorOutput' },
 		);
 
@@ -223,7 +295,9 @@ describe('header values', () => {
 			expect(request.headers['x-injected']).toBeUndefined();
 			expect(request.headers['content-type']).toMatch(/^application\/json/);
 		}
-		items.forEach(({ id, reference }) => expect(norce.sandbox.orders.get(id)?.reference).toBe(reference));
+		items.forEach(({ id, reference }) =>
+			expect(norce.sandbox.orders.get(id)?.reference).toBe(reference),
+		);
 		figures.acceptedAndEscaped += references.length;
 	});
 });
@@ -240,31 +314,45 @@ describe('credentials that try to move the request to another host', () => {
 		['a percent-encoded dot', 'evil%2eexample'],
 	];
 
-	it.each(SLUGS)('slug with %s (%j) is refused naming the slug field, before any request', async (_name, slug) => {
-		const items = [{}];
-		const credentials = { ...norce.credentials, environment: 'playground', slug, baseUrl: '' };
-		const runs = await runBothWays(ORDER_GET, items, credentials);
-		// No real host is reachable from here, so "nothing left" is shown by a NodeOperationError
-		// raised while reading the credential, before the transport was ever asked.
-		expect(runs.requestsWhenContinued).toEqual([]);
-		expectRefused(runs, items, 0, ['slug', 'Fix the "slug" field']);
-	});
+	it.each(SLUGS)(
+		'slug with %s (%j) is refused naming the slug field, before any request',
+		async (_name, slug) => {
+			const items = [{}];
+			const credentials = { ...norce.credentials, environment: 'playground', slug, baseUrl: '' };
+			const runs = await runBothWays(ORDER_GET, items, credentials);
+			// No real host is reachable from here, so "nothing left" is shown by a NodeOperationError
+			// raised while reading the credential, before the transport was ever asked.
+			expect(runs.requestsWhenContinued).toEqual([]);
+			expectRefused(runs, items, 0, ['slug', 'Fix the "slug" field']);
+		},
+	);
 
 	const BASE_URLS: Array<[string, string, string]> = [
 		['ftp', 'ftp://127.0.0.1/checkout/order', 'http:// or https://'],
 		['javascript', 'javascript:alert(document.cookie)', 'http:// or https://'],
 		['file', 'file:///etc/passwd', 'http:// or https://'],
 		['data', 'data:text/plain,hello', 'http:// or https://'],
-		['credentials in the URL', 'http://user:secret@127.0.0.1/checkout/order', 'user name, password'],
+		[
+			'credentials in the URL',
+			'http://user:secret@127.0.0.1/checkout/order',
+			'user name, password',
+		],
 		['a fragment', 'http://127.0.0.1/checkout/order#x', 'fragment'],
 		['not a URL', 'checkout/order', 'not a valid URL'],
 	];
 
-	it.each(BASE_URLS)('custom base URL with %s is refused naming the baseUrl field', async (_name, baseUrl, text) => {
-		const items = [{}];
-		const runs = await runBothWays(ORDER_GET, items, { ...norce.credentials, environment: 'custom', baseUrl });
-		expect(runs.requestsWhenContinued).toEqual([]);
-		expect(norce.sandbox.stats.total).toBe(0);
-		expectRefused(runs, items, 0, ['Fix the "baseUrl" field', text]);
-	});
+	it.each(BASE_URLS)(
+		'custom base URL with %s is refused naming the baseUrl field',
+		async (_name, baseUrl, text) => {
+			const items = [{}];
+			const runs = await runBothWays(ORDER_GET, items, {
+				...norce.credentials,
+				environment: 'custom',
+				baseUrl,
+			});
+			expect(runs.requestsWhenContinued).toEqual([]);
+			expect(norce.sandbox.stats.total).toBe(0);
+			expectRefused(runs, items, 0, ['Fix the "baseUrl" field', text]);
+		},
+	);
 });

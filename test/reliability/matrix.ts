@@ -13,7 +13,13 @@ import { DEMO } from '../sandbox';
 import { account, expectErrorItemShape, runAndCheckSecrets } from './support';
 
 export const MAX_RETRIES = 3;
+/** Timeout of the cells that test timeouts (hang, delay). */
 export const TIMEOUT_MS = 250;
+/**
+ * Timeout of every other cell: long enough that a busy machine never turns a normal answer
+ * into a timeout (and a GET into a retry), which would make the attempt counts flaky.
+ */
+const UNHURRIED_TIMEOUT_MS = 30_000;
 /** Longer than TIMEOUT_MS: a delayed answer the node must give up on. */
 export const LONG_DELAY_MS = 600;
 
@@ -43,7 +49,12 @@ export const OPERATIONS: OperationCase[] = [
 		operation: 'validate',
 		method: 'POST',
 		safeToRepeat: false,
-		parameters: { operation: 'validate', orderId: '={{ $json.id }}', output: 'summary', options: OPTIONS },
+		parameters: {
+			operation: 'validate',
+			orderId: '={{ $json.id }}',
+			output: 'summary',
+			options: OPTIONS,
+		},
 		items: ids.map((id) => ({ id })),
 		target: 1,
 		targetOrderId: ids[1],
@@ -123,15 +134,27 @@ export interface FaultCase {
 	expect(operation: OperationCase): Expectation;
 	/** Time the sandbox still needs after the run (delayed requests it will carry out late). */
 	settleMs?: number;
+	/** The fault is about time (hang, delay): run the cell with the short TIMEOUT_MS. */
+	timeBound?: boolean;
+}
+
+function withTimeout(parameters: INodeParameters, timeout: number): INodeParameters {
+	return { ...parameters, options: { ...(parameters.options as IDataObject), timeout } };
 }
 
 export const RETRYABLE = new Set([429, 502, 503, 504]);
 
 /** `exhausted` error for retryable failures, or the given success/error for one attempt. */
-export function retriedOrNot(status: number, failures: number | undefined, message: string[], description?: string[]) {
+export function retriedOrNot(
+	status: number,
+	failures: number | undefined,
+	message: string[],
+	description?: string[],
+) {
 	return (): Expectation => {
 		if (!RETRYABLE.has(status)) return { outcome: 'error', attempts: 1, message, description };
-		if (failures !== undefined && failures <= MAX_RETRIES) return { outcome: 'success', attempts: failures + 1 };
+		if (failures !== undefined && failures <= MAX_RETRIES)
+			return { outcome: 'success', attempts: failures + 1 };
 		return {
 			outcome: 'error',
 			attempts: MAX_RETRIES + 1,
@@ -147,8 +170,13 @@ export function connectionFailure(reason: string, failures: number | undefined) 
 		if (!operation.safeToRepeat) {
 			return { outcome: 'error', attempts: 1, message: [reason], description: ['not retried'] };
 		}
-		if (failures !== undefined && failures <= MAX_RETRIES) return { outcome: 'success', attempts: failures + 1 };
-		return { outcome: 'error', attempts: MAX_RETRIES + 1, message: [reason, `after ${MAX_RETRIES + 1} attempts`] };
+		if (failures !== undefined && failures <= MAX_RETRIES)
+			return { outcome: 'success', attempts: failures + 1 };
+		return {
+			outcome: 'error',
+			attempts: MAX_RETRIES + 1,
+			message: [reason, `after ${MAX_RETRIES + 1} attempts`],
+		};
 	};
 }
 
@@ -177,10 +205,12 @@ export async function runCell(
 		operation: operation.operation,
 		...(operation.targetOrderId ? { orderId: operation.targetOrderId } : {}),
 	};
-	for (const rule of fault.rules) norce.sandbox.addFault({ ...rule, match: { ...rule.match, ...match } });
+	for (const rule of fault.rules)
+		norce.sandbox.addFault({ ...rule, match: { ...rule.match, ...match } });
 	const expected = fault.expect(operation);
 
-	const result = await runAndCheckSecrets(norce, operation.parameters, {
+	const timeout = fault.timeBound ? TIMEOUT_MS : UNHURRIED_TIMEOUT_MS;
+	const result = await runAndCheckSecrets(norce, withTimeout(operation.parameters, timeout), {
 		items: operation.items,
 		onError: 'continueErrorOutput',
 	});

@@ -3,7 +3,13 @@
  * `runAndCheckSecrets`, which every test in this folder uses instead of `norce.run` so that
  * each run is checked for the key in items, errors and the serialized n8n run data.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import type { RunResult } from '../helpers/n8nRuntime';
 import type { NorceFixture } from '../helpers/norceFixture';
@@ -11,8 +17,11 @@ import { useNorceSandbox } from '../helpers/norceFixture';
 import type { SandboxOptions } from '../sandbox';
 import { retryTiming } from '../../nodes/NorceCheckoutOrder/transport/retry';
 
-/** Distinctive, so a hit can only be a leak (and never part of an order or an error text). */
-export const API_KEY = 'sk_live_NrcRel7_q8ZpX2vLw5Tk9HsB3mYd';
+/**
+ * Distinctive, so a hit can only be a leak (and never part of an order or an error text).
+ * "dummy" tells the hardcoded-secrets lint rule that this is a test value.
+ */
+export const API_KEY = 'sk_live_dummy_NrcRel7_q8ZpX2vLw5Tk9HsB3mYd';
 
 /** Every form the key could leak in: bare, as the header value, and its distinctive core. */
 export const SECRET_FORMS = [API_KEY, `Bearer ${API_KEY}`, API_KEY.slice(8)];
@@ -144,5 +153,9 @@ export function expectErrorItemShape(item: INodeExecutionData, input: IDataObjec
 	const { error, message, ...rest } = item.json;
 	expect(typeof error).toBe('string');
 	expect(message === undefined || typeof message === 'string').toBe(true);
-	expect(rest).toEqual(Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'error' && key !== 'message')));
+	expect(rest).toEqual(
+		Object.fromEntries(
+			Object.entries(input).filter(([key]) => key !== 'error' && key !== 'message'),
+		),
+	);
 }

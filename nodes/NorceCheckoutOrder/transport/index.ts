@@ -217,18 +217,21 @@ export function createNorceClient(
 }
 
 /** The body with every secret in its strings (and keys) replaced by `***`. */
-function withoutSecrets(value: unknown, secrets: string[]): unknown {
-	if (typeof value === 'string') return redact(value, secrets);
-	if (Array.isArray(value)) return value.map((entry) => withoutSecrets(entry, secrets));
-	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-		return Object.fromEntries(
-			Object.entries(value).map(([key, entry]) => [
-				redact(key, secrets) ?? key,
-				withoutSecrets(entry, secrets),
-			]),
-		);
-	}
-	return value;
+function withoutSecrets(body: unknown, secrets: string[]): unknown {
+	// One native scan first: bodies almost never contain the key, so the walk is rare.
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
+	if (!secrets.some((secret) => secret && text.includes(secret))) return body;
+	const walk = (value: unknown): unknown => {
+		if (typeof value === 'string') return redact(value, secrets);
+		if (Array.isArray(value)) return value.map(walk);
+		if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+			return Object.fromEntries(
+				Object.entries(value).map(([key, entry]) => [redact(key, secrets) ?? key, walk(entry)]),
+			);
+		}
+		return value;
+	};
+	return walk(body);
 }
 
 function isCancelled(context: IExecuteFunctions): boolean {

@@ -1,0 +1,212 @@
+/**
+ * Soak: 10,000 orders through validate (summary output, so each input yields exactly one item)
+ * against a sandbox with 5% seeded random faults (429, 503, reset, timeout) and its rate limit
+ * on, at concurrency 1 and at the default 5. Every input must come out exactly once — as its
+ * validation summary or as one error item — paired to it, in input order, and agree with what
+ * the sandbox says about that order and with the requests it saw. Counts and wall time are
+ * recorded as figures, never asserted.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { RecordedRequest } from '../sandbox';
+import { generatedOrderId, generatedOrderValidation } from '../sandbox';
+import { now, recordFigures } from './figures';
+import {
+	account,
+	expectErrorItemShape,
+	runAndCheckSecrets,
+	useReliabilitySandbox,
+} from './support';
+
+const ORDERS = 10_000;
+const FAULT_RATE = 0.05;
+/** The sandbox's 'timeout' fault answers this late; the node gives up after NODE_TIMEOUT_MS. */
+const SANDBOX_TIMEOUT_MS = 400;
+const NODE_TIMEOUT_MS = 150;
+const RATE_LIMIT_PER_SECOND = 400;
+const MAX_RETRIES = 3;
+
+const norce = useReliabilitySandbox({
+	generated: ORDERS,
+	rateLimit: { perSecond: RATE_LIMIT_PER_SECOND },
+	randomFaults: {
+		rate: FAULT_RATE,
+		seed: 20261128,
+		kinds: ['429', '503', 'reset', 'timeout'],
+		timeoutMs: SANDBOX_TIMEOUT_MS,
+		match: { operation: 'validate' },
+	},
+});
+
+const items: IDataObject[] = Array.from({ length: ORDERS }, (_, index) => ({
+	id: generatedOrderId(index + 1),
+}));
+
+/** Decoded order id of a recorded validate request. */
+function orderIdOf(request: RecordedRequest): string {
+	const match = /\/orders\/([^/]+)\/validate$/.exec(request.path);
+	return match ? decodeURIComponent(match[1]) : '';
+}
+
+const ANSWERED = new Set([200, 400]);
+const RETRIED_STATUSES = new Set([429, 503]);
+
+type ErrorKind = 'reset' | 'timeout' | '429' | '503' | 'other';
+
+function errorKind(message: string): ErrorKind {
+	if (message.includes('the connection was reset')) return 'reset';
+	if (message.includes('timed out')) return 'timeout';
+	if (message.includes('[429')) return '429';
+	if (message.includes('[503')) return '503';
+	return 'other';
+}
+
+describe.each([
+	['concurrency 1', 1],
+	['default concurrency (5)', undefined],
+])('soak, %s', (label, concurrency) => {
+	it(`validates ${ORDERS} orders: none lost, none duplicated, all paired and in order`, async () => {
+		const started = now();
+		const result = await runAndCheckSecrets(
+			norce,
+			{
+				operation: 'validate',
+				orderId: '={{ $json.id }}',
+				output: 'summary',
+				options: {
+					maxRetries: MAX_RETRIES,
+					timeout: NODE_TIMEOUT_MS,
+					...(concurrency === undefined ? {} : { concurrency }),
+				},
+			},
+			{ items, onError: 'continueErrorOutput' },
+		);
+		const wallMs = Math.round(now() - started);
+		// Late answers of timed-out requests: let them land before the sandbox is reset.
+		await sleep(SANDBOX_TIMEOUT_MS);
+
+		expect(result.error).toBeUndefined();
+		const accounting = account(result, ORDERS);
+		expect(accounting.unpaired).toHaveLength(0);
+		expect(accounting.lost).toHaveLength(0);
+		expect(accounting.duplicated).toHaveLength(0);
+		expect(result.output.length + result.errorOutput.length).toBe(ORDERS);
+		const inOrder = (list: INodeExecutionData[]) =>
+			list.every(
+				(item, index) =>
+					index === 0 ||
+					(item.pairedItem as { item: number }).item >
+						(list[index - 1].pairedItem as { item: number }).item,
+			);
+		expect(inOrder(result.output)).toBe(true);
+		expect(inOrder(result.errorOutput)).toBe(true);
+
+		// What the sandbox saw, per order.
+		const requestsByOrder = new Map<string, RecordedRequest[]>();
+		for (const request of norce.sandbox.requests) {
+			const id = orderIdOf(request);
+			requestsByOrder.set(id, [...(requestsByOrder.get(id) ?? []), request]);
+		}
+
+		let valid = 0;
+		let invalid = 0;
+		let retriedSuccesses = 0;
+		/** Timeouts where the sandbox had answered (too late) or never saw the request. */
+		let lateTimeouts = 0;
+		const errorsByKind: Record<ErrorKind, number> = {
+			reset: 0,
+			timeout: 0,
+			'429': 0,
+			'503': 0,
+			other: 0,
+		};
+		const mismatches: string[] = [];
+		for (let index = 0; index < ORDERS; index++) {
+			const orderId = generatedOrderId(index + 1);
+			const seen = requestsByOrder.get(orderId) ?? [];
+			const last = seen[seen.length - 1];
+			const earlier = seen.slice(0, -1);
+			// validate's POST is only ever repeated after "not processed, try later" answers.
+			if (!earlier.every((request) => RETRIED_STATUSES.has(request.status ?? -1))) {
+				mismatches.push(
+					`${orderId}: repeated after ${earlier.map((request) => request.status).join(',')}`,
+				);
+			}
+			if (seen.length > MAX_RETRIES + 1) mismatches.push(`${orderId}: ${seen.length} requests`);
+
+			const result = accounting.results.get(index)?.[0];
+			if (result) {
+				const expected = generatedOrderValidation(index + 1);
+				const json = result.json as { orderId: string; valid: boolean; validations: IDataObject[] };
+				if (json.orderId !== orderId) mismatches.push(`item ${index}: orderId ${json.orderId}`);
+				if (json.valid !== (expected.status === 200))
+					mismatches.push(`${orderId}: valid ${json.valid}`);
+				if (
+					json.validations.map((entry) => entry.code).join() !==
+					expected.results.map((entry) => entry.code).join()
+				) {
+					mismatches.push(`${orderId}: validations differ`);
+				}
+				if (!last || !ANSWERED.has(last.status ?? -1))
+					mismatches.push(`${orderId}: result without an answer`);
+				if (json.valid) valid++;
+				else invalid++;
+				if (seen.length > 1) retriedSuccesses++;
+				continue;
+			}
+			const errorItem = accounting.errors.get(index)?.[0];
+			if (!errorItem) continue; // counted as lost above
+			expectErrorItemShape(errorItem, items[index]);
+			const message = String(errorItem.json.error);
+			if (!message.includes(`order "${orderId}"`) && !message.includes('Norce Checkout')) {
+				mismatches.push(`${orderId}: unclear error ${message}`);
+			}
+			const kind = errorKind(message);
+			errorsByKind[kind]++;
+			// The error matches what the sandbox did to the last attempt. A timeout is the node's
+			// own verdict: usually the sandbox's 'timeout' fault (no answer in time), but on a
+			// loaded machine an answer can also come too late, or the request not go out in time.
+			const lastStatus = last?.status;
+			const agrees =
+				(kind === 'reset' && lastStatus === 0) ||
+				kind === 'timeout' ||
+				((kind === '429' || kind === '503') &&
+					lastStatus === Number(kind) &&
+					seen.length === MAX_RETRIES + 1);
+			if (!agrees)
+				mismatches.push(`${orderId}: "${message}" but the sandbox answered ${lastStatus}`);
+			if (kind === 'timeout' && lastStatus !== null) lateTimeouts++;
+		}
+		expect(mismatches.slice(0, 10)).toEqual([]);
+		expect(errorsByKind.other).toBe(0);
+
+		const { stats } = norce.sandbox;
+		recordFigures(`soak-${concurrency ?? 'default'}`, {
+			label,
+			inputs: ORDERS,
+			resultItems: result.output.length,
+			errorItems: result.errorOutput.length,
+			lost: accounting.lost.length,
+			duplicated: accounting.duplicated.length,
+			unpaired: accounting.unpaired.length,
+			valid,
+			invalid,
+			retriedSuccesses,
+			errorsByKind,
+			lateTimeouts,
+			requests: stats.total,
+			byStatus: stats.byStatus,
+			dropped: stats.dropped,
+			maxInFlight: stats.maxInFlight,
+			wallMs,
+			settings: {
+				faultRate: FAULT_RATE,
+				rateLimitPerSecond: RATE_LIMIT_PER_SECOND,
+				nodeTimeoutMs: NODE_TIMEOUT_MS,
+				sandboxTimeoutMs: SANDBOX_TIMEOUT_MS,
+				maxRetries: MAX_RETRIES,
+			},
+		});
+	}, 240_000);
+});
