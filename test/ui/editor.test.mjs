@@ -1,0 +1,260 @@
+// The node in n8n's real editor, driven in headless Debian Chromium (playwright-core):
+// sign in, open a workflow, add "Norce Checkout Order" from the node creator, see its five
+// operations and its credential form, run Validate against the local sandbox and see the items.
+// Assertions are on what a user sees (texts, elements), never on timing.
+//
+// Started by test/ui/run.mjs, which passes the running stack in UI_STACK (JSON). Run directly
+// (`node --test test/ui/editor.test.mjs`) it starts its own stack (newest pinned n8n).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const UI_DIR = path.dirname(fileURLToPath(import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** The launch flags this closed network needs (machine notes: without the background-networking
+ * ones Chromium's own connections are refused many at a time). playwright adds --headless. */
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+];
+const STEP_TIMEOUT = 45_000; // every single wait is bounded by this
+const OPERATIONS = ['Get', 'Get Many', 'Remove Validation', 'Update Reference', 'Validate'];
+const NODE_NAME = 'Norce Checkout Order';
+
+let stack;
+let ownStack;
+let browser;
+let page;
+let shotsDir;
+let shotNo = 0;
+
+async function screenshot(name) {
+	const file = path.join(shotsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+	await page.screenshot({ path: file }).catch(() => {});
+	return file;
+}
+
+/** Retry a UI step a few times (the editor re-renders while it loads on a slow machine). */
+async function retry(what, fn, { tries = 3, onRetry } = {}) {
+	let last;
+	for (let i = 1; i <= tries; i++) {
+		try {
+			return await fn(i);
+		} catch (e) {
+			last = e;
+			await screenshot(`retry-${what.replace(/\W+/g, '-')}-${i}`);
+			if (onRetry) await onRetry(i).catch(() => {});
+		}
+	}
+	throw new Error(`${what} failed after ${tries} tries: ${last?.message}`);
+}
+
+/** Run a test step; on failure keep a screenshot of what the browser showed. */
+async function step(name, fn) {
+	try {
+		await fn();
+		await screenshot(name);
+	} catch (e) {
+		const file = await screenshot(`FAILED-${name}`);
+		e.message += `\n(screenshot: ${path.relative(process.cwd(), file)})`;
+		throw e;
+	}
+}
+
+describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
+	before(async () => {
+		if (process.env.UI_STACK) stack = JSON.parse(process.env.UI_STACK);
+		else {
+			const { startUiStack } = await import('./lib/stack.mjs');
+			const { resolveMatrix } = await import('../e2e/lib/install.mjs');
+			ownStack = await startUiStack(resolveMatrix()[0]);
+			stack = ownStack.info;
+		}
+		shotsDir = path.join(UI_DIR, '.artifacts', `n8n-${stack.n8nVersion}`);
+		fs.rmSync(shotsDir, { recursive: true, force: true });
+		fs.mkdirSync(shotsDir, { recursive: true });
+		const { chromium, selectors } = require('playwright-core');
+		selectors.setTestIdAttribute('data-test-id'); // n8n's attribute
+		browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+		page = await context.newPage();
+		page.setDefaultTimeout(STEP_TIMEOUT);
+		page.setDefaultNavigationTimeout(STEP_TIMEOUT);
+	});
+
+	after(async () => {
+		await browser?.close().catch(() => {});
+		await ownStack?.close();
+	});
+
+	it(`1. signs in as the owner`, async () => {
+		await step('signed-in', async () => {
+			await retry('sign in', async () => {
+				await page.goto(`${stack.baseUrl}/signin`);
+				await page.getByLabel('Email').fill(stack.owner.email);
+				await page.getByLabel('Password').fill(stack.owner.password);
+				await page.getByRole('button', { name: 'Sign in' }).click();
+				await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+			});
+			// signed in: the workflow list of the owner's home shows our workflow
+			await page.getByText(stack.workflowName).filter({ visible: true }).first().waitFor();
+		});
+	});
+
+	it('2. opens the workflow that uses the sandbox credential', async () => {
+		await step('workflow-open', async () => {
+			await retry(
+				'open workflow',
+				async () => {
+					await page.goto(`${stack.baseUrl}/workflow/${stack.workflowId}`);
+					await page.getByTestId('canvas-node').first().waitFor();
+				},
+				{ onRetry: () => page.reload() },
+			);
+			await page.getByTestId('canvas-breadcrumbs').getByText(stack.workflowName).filter({ visible: true }).first().waitFor();
+			assert.ok((await page.getByTestId('canvas-trigger-node').count()) >= 1, 'the trigger is on the canvas');
+		});
+	});
+
+	it(`3. adds "${NODE_NAME}" from the node creator`, async () => {
+		await step('node-creator', async () => {
+			await retry('open the node creator after the trigger', async () => {
+				await page.keyboard.press('Escape');
+				await page.getByTestId('canvas-handle-plus').first().click();
+				const search = page.getByTestId('node-creator-search-bar');
+				await search.waitFor();
+				await search.fill('Norce');
+				await page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${NODE_NAME}$`) }).waitFor();
+			});
+			const item = page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${NODE_NAME}$`) });
+			assert.equal(await item.count(), 1, `exactly one "${NODE_NAME}" in the node creator`);
+			await item.click();
+			// the node's action list (one action per operation)
+			await page.getByText('Validate an order', { exact: true }).waitFor();
+		});
+		await step('node-added', async () => {
+			await page.getByText('Validate an order', { exact: true }).click();
+			await page.getByTestId('ndv').waitFor();
+			await page.getByTestId('ndv').getByText('Validate an order').filter({ visible: true }).first().waitFor();
+		});
+	});
+
+	it('4. the Operation list has all five operations', async () => {
+		await step('operations', async () => {
+			const options = await retry('open the Operation list', async () => {
+				await page.getByTestId('parameter-input-operation').click();
+				const opts = page.getByRole('option');
+				await opts.filter({ hasText: /^Update Reference/ }).first().waitFor();
+				return opts;
+			});
+			const titles = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+			for (const op of OPERATIONS) assert.ok(titles.includes(op), `"${op}" in ${JSON.stringify(titles)}`);
+		});
+		// pick Validate again (it is the current one) and close the list
+		await page.getByRole('option').filter({ hasText: /^Validate/ }).first().click();
+		await page.getByTestId('parameter-input-operation').locator('input').first().waitFor();
+		assert.equal(await page.getByTestId('parameter-input-operation').locator('input').first().inputValue(), 'Validate');
+	});
+
+	it('5. the credential form shows Environment, Base URL / Slug, Merchant, Channel, API Key', async () => {
+		const dialog = page.getByTestId('credential-edit-dialog');
+		// the selected sandbox credential (environment Custom Base URL)
+		await step('credential-sandbox', async () => {
+			const select = page.getByTestId('node-credentials-select').locator('input').first();
+			await select.waitFor();
+			assert.equal(await select.inputValue(), stack.credential.name);
+			await retry('open the credential', async () => {
+				await page.getByTestId('credential-edit-button').click();
+				await dialog.waitFor();
+			});
+			for (const label of ['Environment', 'Base URL', 'Merchant', 'Channel', 'API Key'])
+				await dialog.getByText(label, { exact: true }).filter({ visible: true }).first().waitFor();
+			assert.equal(await dialog.getByText('Slug', { exact: true }).filter({ visible: true }).count(), 0, 'no Slug field for Custom');
+			assert.equal(await dialog.getByTestId('parameter-input-baseUrl').locator('input').inputValue(), stack.sandbox.baseUrl);
+			// n8n tests a saved credential when it opens: the sandbox accepts it
+			await dialog.getByText('Connection tested successfully').waitFor();
+		});
+		await closeCredentialDialog(dialog);
+		// a new credential of this type: default environment Playground → Slug instead of Base URL
+		await step('credential-new', async () => {
+			await retry('open a new credential form', async () => {
+				await page.getByTestId('node-credentials-select').click();
+				await page.getByTestId('node-credentials-select-item-new').click();
+				await dialog.waitFor();
+			});
+			for (const label of ['Environment', 'Slug', 'Merchant', 'Channel', 'API Key'])
+				await dialog.getByText(label, { exact: true }).filter({ visible: true }).first().waitFor();
+			assert.equal(await dialog.getByText('Base URL', { exact: true }).filter({ visible: true }).count(), 0, 'no Base URL field for Playground');
+			assert.equal(await dialog.getByTestId('parameter-input-environment').locator('input').first().inputValue(), 'Playground');
+			const env = await dialog.getByTestId('parameter-input-environment').locator('input').first();
+			await env.click();
+			const envOptions = (await page.getByRole('option').allInnerTexts()).map((t) => t.trim());
+			for (const o of ['Playground', 'Stage', 'Production', 'Custom Base URL'])
+				assert.ok(envOptions.includes(o), `environment "${o}" in ${JSON.stringify(envOptions)}`);
+			await page.getByRole('option', { name: 'Custom Base URL' }).click();
+			await dialog.getByText('Base URL', { exact: true }).filter({ visible: true }).first().waitFor();
+			assert.equal(await dialog.getByText('Slug', { exact: true }).filter({ visible: true }).count(), 0, 'Slug hidden for Custom');
+		});
+		await closeCredentialDialog(dialog);
+		// the node still uses the sandbox credential
+		const select = page.getByTestId('node-credentials-select').locator('input').first();
+		assert.equal(await select.inputValue(), stack.credential.name);
+	});
+
+	it('6. Validate on the sandbox from the editor: the output panel shows the items', async () => {
+		const orderId = stack.demo.failingOrderId;
+		const sandboxRoot = stack.sandbox.baseUrl.replace(/\/checkout\/order$/, '');
+		const scripted = await (await fetch(`${sandboxRoot}/__sandbox/orders/${encodeURIComponent(orderId)}`)).json();
+		const expected = scripted.validation.results;
+		assert.ok(expected.length >= 2, 'the failing demo order has several validation messages');
+		await step('validate-output', async () => {
+			const input = page.getByTestId('parameter-input-orderId').locator('input, textarea, [contenteditable="true"]').first();
+			await input.fill(orderId);
+			// leave the field so the editor commits the value to the node before it runs
+			await input.press('Tab');
+			assert.equal(await input.inputValue(), orderId);
+			const out = page.getByTestId('output-panel');
+			await retry('execute step', async () => {
+				await page.getByTestId('node-execute-button').click();
+				await out.getByText(new RegExp(`^${expected.length} items?$`)).first().waitFor();
+			});
+			for (const v of expected) {
+				await out.getByText(v.code, { exact: true }).first().waitFor();
+				await out.getByText(v.adapterId, { exact: true }).first().waitFor();
+			}
+			assert.ok((await out.getByText(orderId, { exact: true }).count()) >= expected.length, 'every item names the order');
+		});
+	});
+});
+
+async function closeCredentialDialog(dialog) {
+	await retry('close the credential dialog', async () => {
+		if (await dialog.isVisible()) {
+			// the dialog's own close button (Escape would close the node panel behind it too)
+			const modal = page.getByTestId('editCredential-modal');
+			await modal.getByRole('button', { name: /^Close/ }).filter({ visible: true }).first().click();
+			// an unsaved new credential asks first
+			const confirm = page
+				.getByRole('button', { name: /^(Close|Leave without saving|Close without saving)$/ })
+				.filter({ visible: true });
+			await Promise.race([dialog.waitFor({ state: 'hidden' }), confirm.first().waitFor()]);
+			if (await confirm.first().isVisible().catch(() => false)) await confirm.first().click();
+			await dialog.waitFor({ state: 'hidden' });
+		}
+		if (!(await page.getByTestId('ndv').isVisible())) {
+			// back to the node panel: open the node from the canvas
+			await page.getByTestId('canvas-node').filter({ hasText: 'Validate an order' }).first().dblclick();
+		}
+		await page.getByTestId('ndv').waitFor();
+	});
+}
