@@ -162,7 +162,10 @@ async function main() {
 				syncPackage();
 				builds++;
 				if (builds === 1) firstBuild.resolve();
-				else say(`${stamp()} rebuilt dist/ and copied it into n8n (build #${builds}); n8n reloads the node`);
+				else
+					say(
+						`${stamp()} rebuilt dist/ and copied it into n8n (build #${builds}); n8n reloads the node`,
+					);
 			} catch (e) {
 				say(`copying dist/ into n8n failed: ${e.message}`);
 			}
@@ -179,7 +182,9 @@ async function main() {
 	const t0 = Date.now();
 	say('building (npx gulp watch) ...');
 	await firstBuildDone;
-	say(`first build done in ${fmtMs(Date.now() - t0)}, copied to ${path.relative(REPO_ROOT, PKG_DIR)}`);
+	say(
+		`first build done in ${fmtMs(Date.now() - t0)}, copied to ${path.relative(REPO_ROOT, PKG_DIR)}`,
+	);
 
 	// 2. sandbox
 	const { startSandbox } = require('../sandbox');

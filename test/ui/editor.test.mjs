@@ -85,7 +85,11 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		fs.mkdirSync(shotsDir, { recursive: true });
 		const { chromium, selectors } = require('playwright-core');
 		selectors.setTestIdAttribute('data-test-id'); // n8n's attribute
-		browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			headless: true,
+			args: CHROMIUM_ARGS,
+		});
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 		page = await context.newPage();
 		page.setDefaultTimeout(STEP_TIMEOUT);
@@ -121,8 +125,16 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				},
 				{ onRetry: () => page.reload() },
 			);
-			await page.getByTestId('canvas-breadcrumbs').getByText(stack.workflowName).filter({ visible: true }).first().waitFor();
-			assert.ok((await page.getByTestId('canvas-trigger-node').count()) >= 1, 'the trigger is on the canvas');
+			await page
+				.getByTestId('canvas-breadcrumbs')
+				.getByText(stack.workflowName)
+				.filter({ visible: true })
+				.first()
+				.waitFor();
+			assert.ok(
+				(await page.getByTestId('canvas-trigger-node').count()) >= 1,
+				'the trigger is on the canvas',
+			);
 		});
 	});
 
@@ -134,9 +146,14 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				const search = page.getByTestId('node-creator-search-bar');
 				await search.waitFor();
 				await search.fill('Norce');
-				await page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${NODE_NAME}$`) }).waitFor();
+				await page
+					.getByTestId('node-creator-item-name')
+					.filter({ hasText: new RegExp(`^${NODE_NAME}$`) })
+					.waitFor();
 			});
-			const item = page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${NODE_NAME}$`) });
+			const item = page
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: new RegExp(`^${NODE_NAME}$`) });
 			assert.equal(await item.count(), 1, `exactly one "${NODE_NAME}" in the node creator`);
 			await item.click();
 			// the node's action list (one action per operation)
@@ -145,7 +162,12 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		await step('node-added', async () => {
 			await page.getByText('Validate an order', { exact: true }).click();
 			await page.getByTestId('ndv').waitFor();
-			await page.getByTestId('ndv').getByText('Validate an order').filter({ visible: true }).first().waitFor();
+			await page
+				.getByTestId('ndv')
+				.getByText('Validate an order')
+				.filter({ visible: true })
+				.first()
+				.waitFor();
 		});
 	});
 
@@ -154,16 +176,27 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 			const options = await retry('open the Operation list', async () => {
 				await page.getByTestId('parameter-input-operation').click();
 				const opts = page.getByRole('option');
-				await opts.filter({ hasText: /^Update Reference/ }).first().waitFor();
+				await opts
+					.filter({ hasText: /^Update Reference/ })
+					.first()
+					.waitFor();
 				return opts;
 			});
 			const titles = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
-			for (const op of OPERATIONS) assert.ok(titles.includes(op), `"${op}" in ${JSON.stringify(titles)}`);
+			for (const op of OPERATIONS)
+				assert.ok(titles.includes(op), `"${op}" in ${JSON.stringify(titles)}`);
 		});
 		// pick Validate again (it is the current one) and close the list
-		await page.getByRole('option').filter({ hasText: /^Validate/ }).first().click();
+		await page
+			.getByRole('option')
+			.filter({ hasText: /^Validate/ })
+			.first()
+			.click();
 		await page.getByTestId('parameter-input-operation').locator('input').first().waitFor();
-		assert.equal(await page.getByTestId('parameter-input-operation').locator('input').first().inputValue(), 'Validate');
+		assert.equal(
+			await page.getByTestId('parameter-input-operation').locator('input').first().inputValue(),
+			'Validate',
+		);
 	});
 
 	it('5. the credential form shows Environment, Base URL / Slug, Merchant, Channel, API Key', async () => {
@@ -179,8 +212,15 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 			});
 			for (const label of ['Environment', 'Base URL', 'Merchant', 'Channel', 'API Key'])
 				await dialog.getByText(label, { exact: true }).filter({ visible: true }).first().waitFor();
-			assert.equal(await dialog.getByText('Slug', { exact: true }).filter({ visible: true }).count(), 0, 'no Slug field for Custom');
-			assert.equal(await dialog.getByTestId('parameter-input-baseUrl').locator('input').inputValue(), stack.sandbox.baseUrl);
+			assert.equal(
+				await dialog.getByText('Slug', { exact: true }).filter({ visible: true }).count(),
+				0,
+				'no Slug field for Custom',
+			);
+			assert.equal(
+				await dialog.getByTestId('parameter-input-baseUrl').locator('input').inputValue(),
+				stack.sandbox.baseUrl,
+			);
 			// n8n tests a saved credential when it opens: the sandbox accepts it
 			await dialog.getByText('Connection tested successfully').waitFor();
 		});
@@ -194,16 +234,35 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 			});
 			for (const label of ['Environment', 'Slug', 'Merchant', 'Channel', 'API Key'])
 				await dialog.getByText(label, { exact: true }).filter({ visible: true }).first().waitFor();
-			assert.equal(await dialog.getByText('Base URL', { exact: true }).filter({ visible: true }).count(), 0, 'no Base URL field for Playground');
-			assert.equal(await dialog.getByTestId('parameter-input-environment').locator('input').first().inputValue(), 'Playground');
+			assert.equal(
+				await dialog.getByText('Base URL', { exact: true }).filter({ visible: true }).count(),
+				0,
+				'no Base URL field for Playground',
+			);
+			assert.equal(
+				await dialog
+					.getByTestId('parameter-input-environment')
+					.locator('input')
+					.first()
+					.inputValue(),
+				'Playground',
+			);
 			const env = await dialog.getByTestId('parameter-input-environment').locator('input').first();
 			await env.click();
 			const envOptions = (await page.getByRole('option').allInnerTexts()).map((t) => t.trim());
 			for (const o of ['Playground', 'Stage', 'Production', 'Custom Base URL'])
 				assert.ok(envOptions.includes(o), `environment "${o}" in ${JSON.stringify(envOptions)}`);
 			await page.getByRole('option', { name: 'Custom Base URL' }).click();
-			await dialog.getByText('Base URL', { exact: true }).filter({ visible: true }).first().waitFor();
-			assert.equal(await dialog.getByText('Slug', { exact: true }).filter({ visible: true }).count(), 0, 'Slug hidden for Custom');
+			await dialog
+				.getByText('Base URL', { exact: true })
+				.filter({ visible: true })
+				.first()
+				.waitFor();
+			assert.equal(
+				await dialog.getByText('Slug', { exact: true }).filter({ visible: true }).count(),
+				0,
+				'Slug hidden for Custom',
+			);
 		});
 		await closeCredentialDialog(dialog);
 		// the node still uses the sandbox credential
@@ -214,11 +273,16 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 	it('6. Validate on the sandbox from the editor: the output panel shows the items', async () => {
 		const orderId = stack.demo.failingOrderId;
 		const sandboxRoot = stack.sandbox.baseUrl.replace(/\/checkout\/order$/, '');
-		const scripted = await (await fetch(`${sandboxRoot}/__sandbox/orders/${encodeURIComponent(orderId)}`)).json();
+		const scripted = await (
+			await fetch(`${sandboxRoot}/__sandbox/orders/${encodeURIComponent(orderId)}`)
+		).json();
 		const expected = scripted.validation.results;
 		assert.ok(expected.length >= 2, 'the failing demo order has several validation messages');
 		await step('validate-output', async () => {
-			const input = page.getByTestId('parameter-input-orderId').locator('input, textarea, [contenteditable="true"]').first();
+			const input = page
+				.getByTestId('parameter-input-orderId')
+				.locator('input, textarea, [contenteditable="true"]')
+				.first();
 			await input.fill(orderId);
 			// leave the field so the editor commits the value to the node before it runs
 			await input.press('Tab');
@@ -226,13 +290,19 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 			const out = page.getByTestId('output-panel');
 			await retry('execute step', async () => {
 				await page.getByTestId('node-execute-button').click();
-				await out.getByText(new RegExp(`^${expected.length} items?$`)).first().waitFor();
+				await out
+					.getByText(new RegExp(`^${expected.length} items?$`))
+					.first()
+					.waitFor();
 			});
 			for (const v of expected) {
 				await out.getByText(v.code, { exact: true }).first().waitFor();
 				await out.getByText(v.adapterId, { exact: true }).first().waitFor();
 			}
-			assert.ok((await out.getByText(orderId, { exact: true }).count()) >= expected.length, 'every item names the order');
+			assert.ok(
+				(await out.getByText(orderId, { exact: true }).count()) >= expected.length,
+				'every item names the order',
+			);
 		});
 	});
 });
@@ -242,18 +312,32 @@ async function closeCredentialDialog(dialog) {
 		if (await dialog.isVisible()) {
 			// the dialog's own close button (Escape would close the node panel behind it too)
 			const modal = page.getByTestId('editCredential-modal');
-			await modal.getByRole('button', { name: /^Close/ }).filter({ visible: true }).first().click();
+			await modal
+				.getByRole('button', { name: /^Close/ })
+				.filter({ visible: true })
+				.first()
+				.click();
 			// an unsaved new credential asks first
 			const confirm = page
 				.getByRole('button', { name: /^(Close|Leave without saving|Close without saving)$/ })
 				.filter({ visible: true });
 			await Promise.race([dialog.waitFor({ state: 'hidden' }), confirm.first().waitFor()]);
-			if (await confirm.first().isVisible().catch(() => false)) await confirm.first().click();
+			if (
+				await confirm
+					.first()
+					.isVisible()
+					.catch(() => false)
+			)
+				await confirm.first().click();
 			await dialog.waitFor({ state: 'hidden' });
 		}
 		if (!(await page.getByTestId('ndv').isVisible())) {
 			// back to the node panel: open the node from the canvas
-			await page.getByTestId('canvas-node').filter({ hasText: 'Validate an order' }).first().dblclick();
+			await page
+				.getByTestId('canvas-node')
+				.filter({ hasText: 'Validate an order' })
+				.first()
+				.dblclick();
 		}
 		await page.getByTestId('ndv').waitFor();
 	});

@@ -33,8 +33,14 @@ const args = Object.fromEntries(
 
 async function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return;
-	if (process.platform !== 'linux' || typeof process.getuid !== 'function' || process.getuid() !== 0)
-		throw new Error(`${CHROMIUM} is missing; install Debian's chromium (apt-get install -y chromium) as root`);
+	if (
+		process.platform !== 'linux' ||
+		typeof process.getuid !== 'function' ||
+		process.getuid() !== 0
+	)
+		throw new Error(
+			`${CHROMIUM} is missing; install Debian's chromium (apt-get install -y chromium) as root`,
+		);
 	const started = Date.now();
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	for (const cmd of [
@@ -44,19 +50,30 @@ async function ensureChromium() {
 		log(`${cmd[0]} ${cmd[1].join(' ')} ...`);
 		const r = await run(cmd[0], cmd[1], { env, timeoutMs: 20 * 60_000 });
 		if (r.code !== 0)
-			throw new Error(`${cmd[0]} ${cmd[1].join(' ')} failed (exit ${r.code}):\n${(r.stderr || r.stdout).slice(-3000)}`);
+			throw new Error(
+				`${cmd[0]} ${cmd[1].join(' ')} failed (exit ${r.code}):\n${(r.stderr || r.stdout).slice(-3000)}`,
+			);
 	}
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
 	log(`chromium installed in ${fmtMs(Date.now() - started)}`);
 }
 
 async function ensureUiDeps() {
-	const want = JSON.parse(fs.readFileSync(path.join(UI_DIR, 'package.json'), 'utf8')).dependencies['playwright-core'];
+	const want = JSON.parse(fs.readFileSync(path.join(UI_DIR, 'package.json'), 'utf8')).dependencies[
+		'playwright-core'
+	];
 	const pj = path.join(UI_DIR, 'node_modules', 'playwright-core', 'package.json');
 	if (fs.existsSync(pj) && JSON.parse(fs.readFileSync(pj, 'utf8')).version === want) return;
 	log(`npm ci in test/ui (playwright-core ${want}) ...`);
-	const r = await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: UI_DIR, timeoutMs: 10 * 60_000 });
-	if (r.code !== 0) throw new Error(`npm ci in test/ui failed (exit ${r.code}):\n${(r.stderr || r.stdout).slice(-3000)}`);
+	const r = await run('npm', ['ci', '--no-audit', '--no-fund'], {
+		cwd: UI_DIR,
+		timeoutMs: 10 * 60_000,
+	});
+	if (r.code !== 0)
+		throw new Error(
+			`npm ci in test/ui failed (exit ${r.code}):\n${(r.stderr || r.stdout).slice(-3000)}`,
+		);
 }
 
 /** Newest pinned version the harness can install and run here (first entry that ensureN8n accepts). */
@@ -71,7 +88,9 @@ async function pickEntries() {
 			return [entry];
 		} catch (e) {
 			problems.push(`n8n ${entry.n8n}: ${e.message.split('\n')[0]}`);
-			log(`n8n ${entry.n8n} (Node ${entry.node}) is not usable here, trying the next pinned version: ${e.message.split('\n')[0]}`);
+			log(
+				`n8n ${entry.n8n} (Node ${entry.node}) is not usable here, trying the next pinned version: ${e.message.split('\n')[0]}`,
+			);
 		}
 	}
 	throw new Error(`no pinned n8n version can run here:\n${problems.join('\n')}`);
@@ -79,10 +98,14 @@ async function pickEntries() {
 
 function nodeTest(stackInfo) {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['--test', '--test-reporter=spec', path.join(UI_DIR, 'editor.test.mjs')], {
-			stdio: 'inherit',
-			env: { ...process.env, UI_STACK: JSON.stringify(stackInfo) },
-		});
+		const child = spawn(
+			process.execPath,
+			['--test', '--test-reporter=spec', path.join(UI_DIR, 'editor.test.mjs')],
+			{
+				stdio: 'inherit',
+				env: { ...process.env, UI_STACK: JSON.stringify(stackInfo) },
+			},
+		);
 		const kill = () => child.kill('SIGKILL'); // run.mjs stopped (Ctrl-C): no orphaned test run
 		process.once('exit', kill);
 		child.on('close', (code, signal) => {
@@ -107,7 +130,9 @@ async function main() {
 		const stack = await startUiStack(entry);
 		let code;
 		try {
-			log(`n8n ${stack.info.n8nVersion} at ${stack.info.baseUrl} (server start ${fmtMs(stack.info.serverStartMs)}), sandbox ${stack.info.sandbox.baseUrl}`);
+			log(
+				`n8n ${stack.info.n8nVersion} at ${stack.info.baseUrl} (server start ${fmtMs(stack.info.serverStartMs)}), sandbox ${stack.info.sandbox.baseUrl}`,
+			);
 			code = await nodeTest(stack.info);
 		} finally {
 			await stack.close();
@@ -115,7 +140,9 @@ async function main() {
 		results.push({ entry, code, ms: Date.now() - t0 });
 	}
 	for (const r of results)
-		log(`n8n ${r.entry.n8n}: ${r.code === 0 ? 'passed' : 'FAILED'} in ${fmtMs(r.ms)} (screenshots: test/ui/.artifacts/n8n-${r.entry.n8n}/)`);
+		log(
+			`n8n ${r.entry.n8n}: ${r.code === 0 ? 'passed' : 'FAILED'} in ${fmtMs(r.ms)} (screenshots: test/ui/.artifacts/n8n-${r.entry.n8n}/)`,
+		);
 	log(`total ${fmtMs(Date.now() - started)}`);
 	return results.every((r) => r.code === 0) ? 0 : 1;
 }

@@ -2,7 +2,13 @@
 // folder, the packed package installed like the Community Nodes screen does, owner set up, a
 // sandbox credential and one workflow using it). Built on the e2e harness (test/e2e/lib).
 import { createRequire } from 'node:module';
-import { EDITOR_OWNER, RestClient, createWorkflow, ensureSandboxCredential, ownerSession } from '../../e2e/lib/editor.mjs';
+import {
+	EDITOR_OWNER,
+	RestClient,
+	createWorkflow,
+	ensureSandboxCredential,
+	ownerSession,
+} from '../../e2e/lib/editor.mjs';
 import { ensureN8n } from '../../e2e/lib/install.mjs';
 import { N8nInstance } from '../../e2e/lib/n8n.mjs';
 import { getTarball } from '../../e2e/lib/package.mjs';
@@ -34,7 +40,10 @@ export async function startUiStack(entry) {
 		await ownerSession(client);
 		const credential = await ensureSandboxCredential(client, ctx.sandbox);
 		// An empty canvas with one trigger: the test adds the Norce node itself.
-		const wf = chainWorkflow({ name: UI_WORKFLOW_NAME, nodes: [manualTrigger('When clicking ‘Execute workflow’')] });
+		const wf = chainWorkflow({
+			name: UI_WORKFLOW_NAME,
+			nodes: [manualTrigger('When clicking ‘Execute workflow’')],
+		});
 		const created = await createWorkflow(client, wf);
 		return {
 			info: {
@@ -45,7 +54,11 @@ export async function startUiStack(entry) {
 				workflowId: created.id,
 				workflowName: UI_WORKFLOW_NAME,
 				credential,
-				sandbox: { baseUrl: ctx.sandbox.baseUrl, merchant: ctx.sandbox.merchant, channel: ctx.sandbox.channels[0] },
+				sandbox: {
+					baseUrl: ctx.sandbox.baseUrl,
+					merchant: ctx.sandbox.merchant,
+					channel: ctx.sandbox.channels[0],
+				},
 				demo: { ...DEMO },
 				serverStartMs: ctx.server.startMs,
 			},
