@@ -78,7 +78,10 @@ function wrap(proto, kind) {
 			const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 			const { profile } = await post('Profiler.stop');
 			session.disconnect();
-			const file = path.join(path.dirname(out), `${kind}-${nodeName}-${id}.cpuprofile`.replace(/[^\w.-]+/g, '_'));
+			const file = path.join(
+				path.dirname(out),
+				`${kind}-${nodeName}-${id}.cpuprofile`.replace(/[^\w.-]+/g, '_'),
+			);
 			fs.writeFileSync(file, JSON.stringify(profile));
 			fs.appendFileSync(
 				out,
