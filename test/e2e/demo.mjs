@@ -25,16 +25,11 @@ import { N8nInstance } from './lib/n8n.mjs';
 import { buildAndPack } from './lib/package.mjs';
 import { startHttpReceiver } from './lib/receivers.mjs';
 import { successItems } from './lib/rundata.mjs';
-import { fmtMs, killAllChildren, log } from './lib/util.mjs';
+import { fmtMs, killAllChildren, log, parseArgs } from './lib/util.mjs';
 import { makeId, norceCredential } from './lib/workflows.mjs';
 
 const require = createRequire(import.meta.url);
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const m = a.match(/^--([^=]+)(?:=(.*))?$/);
-		return m ? [m[1], m[2] ?? true] : [a, true];
-	}),
-);
+const args = parseArgs();
 
 /** Newest pinned n8n that is already installed; else the newest that runs on this Node (system); else the newest. */
 function pickVersion() {

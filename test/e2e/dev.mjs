@@ -38,6 +38,7 @@ import {
 	freePort,
 	killAllChildren,
 	mkdirp,
+	parseArgs,
 	readJson,
 	startProcess,
 	tail,
@@ -53,16 +54,7 @@ const USER_FOLDER = path.join(REPO_ROOT, '.n8n-dev');
 const NODES_DIR = path.join(USER_FOLDER, '.n8n', 'nodes');
 const PKG_DIR = path.join(NODES_DIR, 'node_modules', PACKAGE_NAME);
 
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const m = a.match(/^--([^=]+)(?:=(.*))?$/);
-		if (!m) {
-			console.error(`unknown argument ${a}`);
-			process.exit(2);
-		}
-		return [m[1], m[2] ?? true];
-	}),
-);
+const args = parseArgs();
 
 const say = (msg) => process.stdout.write(`[dev] ${msg}\n`);
 const stamp = () => new Date().toISOString().slice(11, 19);

@@ -10,19 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureN8n, resolveMatrix } from './lib/install.mjs';
 import { buildAndPack } from './lib/package.mjs';
-import { E2E_DIR, REPO_ROOT, fmtMs, killAllChildren, log } from './lib/util.mjs';
+import { E2E_DIR, REPO_ROOT, fmtMs, killAllChildren, log, parseArgs } from './lib/util.mjs';
 import { spawn } from 'node:child_process';
 
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const m = a.match(/^--([^=]+)(?:=(.*))?$/);
-		if (!m) {
-			console.error(`unknown argument ${a}`);
-			process.exit(2);
-		}
-		return [m[1], m[2] ?? true];
-	}),
-);
+const args = parseArgs();
 
 async function main() {
 	const started = Date.now();

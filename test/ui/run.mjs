@@ -15,21 +15,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureN8n, pinnedMatrix, resolveMatrix } from '../e2e/lib/install.mjs';
 import { buildAndPack } from '../e2e/lib/package.mjs';
-import { fmtMs, killAllChildren, log, run } from '../e2e/lib/util.mjs';
+import { fmtMs, killAllChildren, log, parseArgs, run } from '../e2e/lib/util.mjs';
 
 const UI_DIR = path.dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const args = Object.fromEntries(
-	process.argv.slice(2).map((a) => {
-		const m = a.match(/^--([^=]+)(?:=(.*))?$/);
-		if (!m) {
-			console.error(`unknown argument ${a}`);
-			process.exit(2);
-		}
-		return [m[1], m[2] ?? true];
-	}),
-);
+const args = parseArgs();
 
 async function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return;

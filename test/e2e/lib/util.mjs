@@ -9,6 +9,20 @@ export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const REPO_ROOT = path.resolve(E2E_DIR, '..', '..');
 export const ARTIFACTS_DIR = path.join(E2E_DIR, '.artifacts');
 
+/** `--name=value` / `--flag` command-line arguments as an object; anything else exits with 2. */
+export function parseArgs(argv = process.argv.slice(2)) {
+	return Object.fromEntries(
+		argv.map((arg) => {
+			const match = arg.match(/^--([^=]+)(?:=(.*))?$/);
+			if (!match) {
+				console.error(`unknown argument ${arg}`);
+				process.exit(2);
+			}
+			return [match[1], match[2] ?? true];
+		}),
+	);
+}
+
 export function log(...args) {
 	process.stderr.write(`[e2e] ${args.join(' ')}\n`);
 }
