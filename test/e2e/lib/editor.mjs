@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CREDENTIAL_TYPE } from './n8n.mjs';
+import { RestClient } from './server.mjs';
 import { EXAMPLES_DIR, norceCredential, prepareExample, readExample } from './workflows.mjs';
 import { scheduleToManual } from './examples.mjs';
 
@@ -18,44 +19,6 @@ export const EDITOR_OWNER = Object.freeze({
 });
 
 export const SANDBOX_CREDENTIAL_NAME = 'Norce sandbox (local)';
-
-/** Minimal cookie-keeping REST client with the same `request()` shape as lib/server.mjs. */
-export class RestClient {
-	constructor(baseUrl, { browserId = 'norce-editor-browser-id' } = {}) {
-		this.baseUrl = baseUrl;
-		this.browserId = browserId;
-		this.cookie = '';
-	}
-
-	async request(method, p, body) {
-		const res = await fetch(`${this.baseUrl}${p}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': this.browserId,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const auth = (res.headers.getSetCookie?.() ?? []).find((c) => c.startsWith('n8n-auth='));
-		if (auth) this.cookie = auth.split(';')[0];
-		const text = await res.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: res.status, json, text };
-	}
-
-	async rest(method, p, body) {
-		const r = await this.request(method, `/rest${p}`, body);
-		if (r.status >= 400)
-			throw new Error(`${method} /rest${p} → HTTP ${r.status}: ${r.text.slice(0, 500)}`);
-		return r.json?.data ?? r.json;
-	}
-}
 
 /**
  * Make `client` signed in as EDITOR_OWNER: set the owner up on a fresh instance, else log in
@@ -137,3 +100,5 @@ export async function importExamples(client, credential, { dateFrom, manualTrigg
 	}
 	return created;
 }
+
+export { RestClient };

@@ -13,10 +13,48 @@ const OWNER = {
 };
 const BROWSER_ID = 'e2e-browser-id';
 
-export class N8nServer {
-	constructor(instance) {
-		this.instance = instance;
+/** Cookie-keeping client of n8n's internal REST API (what the editor calls). */
+export class RestClient {
+	constructor(baseUrl, { browserId = BROWSER_ID } = {}) {
+		this.baseUrl = baseUrl;
+		this.browserId = browserId;
 		this.cookie = '';
+	}
+
+	async request(method, p, body) {
+		const res = await fetch(`${this.baseUrl}${p}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': this.browserId,
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const auth = (res.headers.getSetCookie?.() ?? []).find((c) => c.startsWith('n8n-auth='));
+		if (auth) this.cookie = auth.split(';')[0];
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: res.status, json, text };
+	}
+
+	async rest(method, p, body) {
+		const r = await this.request(method, `/rest${p}`, body);
+		if (r.status >= 400)
+			throw new Error(`${method} /rest${p} → HTTP ${r.status}: ${r.text.slice(0, 500)}`);
+		return r.json?.data ?? r.json;
+	}
+}
+
+export class N8nServer extends RestClient {
+	constructor(instance) {
+		super(undefined);
+		this.instance = instance;
 	}
 
 	async start({ timeoutMs = 120_000 } = {}) {
@@ -57,36 +95,6 @@ export class N8nServer {
 		this.startMs = Date.now() - started;
 		inst.timings.push({ what: 'server start', ms: this.startMs, code: 0 });
 		return this;
-	}
-
-	async request(method, path, body) {
-		const res = await fetch(`${this.baseUrl}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': BROWSER_ID,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const setCookie = res.headers.getSetCookie?.() ?? [];
-		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
-		if (auth) this.cookie = auth.split(';')[0];
-		const text = await res.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: res.status, json, text };
-	}
-
-	async rest(method, path, body) {
-		const r = await this.request(method, `/rest${path}`, body);
-		if (r.status >= 400)
-			throw new Error(`${method} /rest${path} → HTTP ${r.status}: ${r.text.slice(0, 500)}`);
-		return r.json?.data ?? r.json;
 	}
 
 	async setupOwner() {
