@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { hasControlCharacters, hasNonHeaderCharacters } from '../transport/connection';
 import type { RequestSettings } from '../transport';
+import { isDotSegment } from '../transport';
 
 /** Norce IDs are short (`o_…`, `oc_…`); anything this long is a mapping mistake, not an ID. */
 const MAX_ID_LENGTH = 512;
@@ -51,8 +52,8 @@ export function getIdParameter(
 			`Remove the control characters from the "${label}" parameter.`,
 		);
 	}
-	// The transport refuses these too (also percent-encoded); say so here, naming parameter and item.
-	if (/^(\.|%2e){1,2}$/i.test(value)) {
+	// The transport refuses these too; say so here, naming parameter and item.
+	if (isDotSegment(value)) {
 		throw invalid(
 			context,
 			itemIndex,

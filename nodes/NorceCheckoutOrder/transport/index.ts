@@ -95,9 +95,13 @@ export async function openNorceSession(this: IExecuteFunctions): Promise<NorceSe
 	return { connection, credentials };
 }
 
+/** "." and ".." (even percent-encoded): URL parsers resolve them as directory steps. */
+export function isDotSegment(segment: string): boolean {
+	return /^(\.|%2e){1,2}$/i.test(segment);
+}
+
 function encodePathSegment(segment: string): string {
-	// URL parsers resolve "." and ".." (even percent-encoded) as directory steps.
-	if (/^(\.|%2e){1,2}$/i.test(segment)) throw new Error(`Unsafe path segment "${segment}"`);
+	if (isDotSegment(segment)) throw new Error(`Unsafe path segment "${segment}"`);
 	return encodeURIComponent(segment);
 }
 
