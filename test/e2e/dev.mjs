@@ -31,7 +31,7 @@ import {
 } from './lib/editor.mjs';
 import { SANDBOX_DATE_FROM } from './lib/examples.mjs';
 import { ensureN8n, n8nInstallDir, pinnedMatrix, resolveMatrix } from './lib/install.mjs';
-import { NODE_TYPE, PACKAGE_NAME } from './lib/n8n.mjs';
+import { NODE_TYPE, PACKAGE_NAME, baseEnv } from './lib/n8n.mjs';
 import {
 	REPO_ROOT,
 	fmtMs,
@@ -184,7 +184,7 @@ async function main() {
 
 	// 3. n8n start on 5678 with hot reload
 	const env = install.env({
-		N8N_USER_FOLDER: USER_FOLDER,
+		...baseEnv(USER_FOLDER, await freePort()),
 		N8N_PORT: String(PORT),
 		N8N_LISTEN_ADDRESS: HOST,
 		N8N_HOST: HOST,
@@ -193,22 +193,9 @@ async function main() {
 		WEBHOOK_URL: `${URL_}/`,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_DEV_RELOAD: 'true',
-		N8N_RUNNERS_ENABLED: 'true',
-		N8N_RUNNERS_MODE: 'internal',
-		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		// The dev folder persists, so its credentials keep their own key.
 		N8N_ENCRYPTION_KEY: 'norce-dev-encryption-key-local-only',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_LOG_LEVEL: 'info',
-		N8N_LOG_OUTPUT: 'console',
-		DB_TYPE: 'sqlite',
-		NO_COLOR: '1',
 		// n8n <= 2.8 only watches for hot reload in development mode
 		...(Number(install.n8nVersion.split('.')[1]) <= 8 && install.n8nVersion.startsWith('2.')
 			? { NODE_ENV: 'development' }

@@ -19,8 +19,8 @@ export const PACKAGE_NAME = 'n8n-nodes-norce-checkout';
 export const NODE_TYPE = `${PACKAGE_NAME}.norceCheckoutOrder`;
 export const CREDENTIAL_TYPE = 'norceApi';
 
-/** Environment shared by CLI and server mode. Everything is local; no telemetry. */
-function baseEnv(userFolder, brokerPort) {
+/** Environment shared by CLI, server and dev mode. Everything is local; no telemetry. */
+export function baseEnv(userFolder, brokerPort) {
 	return {
 		N8N_USER_FOLDER: userFolder,
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
