@@ -11,7 +11,7 @@ const path = require('node:path');
 const { src, dest, series, watch } = require('gulp');
 
 const DIST = path.join(__dirname, 'dist');
-const ASSET_GLOBS = ['nodes/**/*.{svg,png}', 'credentials/**/*.{svg,png}'];
+const ASSET_GLOBS = ['icons/*.{svg,png}', 'nodes/**/*.{svg,png}', 'credentials/**/*.{svg,png}'];
 
 function clean(done) {
 	fs.rmSync(DIST, { recursive: true, force: true });
@@ -63,7 +63,15 @@ function verify(done) {
 	const stray = fs
 		.readdirSync(DIST)
 		.filter(
-			(name) => !['nodes', 'credentials', 'package.json', 'tsconfig.tsbuildinfo'].includes(name),
+			(name) =>
+				![
+					'icons',
+					'nodes',
+					'credentials',
+					'shared',
+					'package.json',
+					'tsconfig.tsbuildinfo',
+				].includes(name),
 		);
 	if (stray.length) problems.push(`unexpected entries in dist/: ${stray.join(', ')}`);
 	if (problems.length) return done(new Error(`dist/ is not loadable:\n- ${problems.join('\n- ')}`));
@@ -75,7 +83,7 @@ const build = series(clean, compile, assets, verify);
 
 /** Rebuilds on every change; `npm run dev` runs n8n against the result. */
 function watchSources() {
-	watch(['nodes/**/*', 'credentials/**/*', 'package.json'], { ignoreInitial: false }, build);
+	watch(['nodes/**/*', 'credentials/**/*', 'shared/**/*', 'icons/**/*', 'package.json'], { ignoreInitial: false }, build);
 }
 
 exports.clean = clean;

@@ -13,7 +13,7 @@ module.exports = {
 	},
 	// Prints the figures (fault matrix, soak) the reliability tests record.
 	reporters: ['default', '<rootDir>/test/reliability/figures-reporter.js'],
-	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts', 'shared/**/*.ts'],
 	// Inside node_modules so the report's own JS is never linted as project code.
 	coverageDirectory: '<rootDir>/node_modules/.cache/coverage',
 	coverageReporters: ['text-summary', 'text', 'lcov'],

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { norceConnection } from '../nodes/NorceCheckoutOrder/transport/connection';
+import { norceConnection } from '../shared/connection';
 
 export class NorceApi implements ICredentialType {
 	name = 'norceApi';
@@ -15,8 +15,8 @@ export class NorceApi implements ICredentialType {
 	displayName = 'Norce Checkout API';
 
 	icon: Icon = {
-		light: 'file:../nodes/NorceCheckoutOrder/norce.svg',
-		dark: 'file:../nodes/NorceCheckoutOrder/norce.dark.svg',
+		light: 'file:../icons/norce.svg',
+		dark: 'file:../icons/norce.dark.svg',
 	};
 
 	documentationUrl =

@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as order from './actions/order/Order.resource';
-import { optionsProperty } from './actions/common.descriptions';
+import type { RetryTiming } from '../../shared/transport';
+import { DEFAULT_RETRY_TIMING } from '../../shared/transport';
+import { nodeProperties, subtitle } from './actions/registry';
 import { router } from './actions/router';
 
 // Programmatic rather than declarative: validate's 400 is a result, every item (errors too)
@@ -16,31 +17,28 @@ export class NorceCheckoutOrder implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Norce Checkout Order',
 		name: 'norceCheckoutOrder',
-		icon: { light: 'file:norce.svg', dark: 'file:norce.dark.svg' },
+		icon: { light: 'file:../../icons/norce.svg', dark: 'file:../../icons/norce.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Validate, inspect and fix orders in Norce Checkout',
+		subtitle,
+		description: 'Validate, inspect and change orders, payments and shippings in Norce Checkout',
 		defaults: { name: 'Norce Checkout Order' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'norceApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Order', value: 'order' }],
-				default: 'order',
-			},
-			...order.description,
-			optionsProperty,
-		],
+		properties: nodeProperties,
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/**
+	 * n8n constructs the node without arguments; tests pass short retry waits. n8n calls
+	 * `execute` with the execution context as `this`, so the timing travels in a closure.
+	 */
+	constructor(timing: RetryTiming = DEFAULT_RETRY_TIMING) {
+		this.execute = async function (this: IExecuteFunctions) {
+			return await router.call(this, timing);
+		};
 	}
 }

@@ -33,6 +33,7 @@ import {
 
 import { NorceApi } from '../../credentials/NorceApi.credentials';
 import { NorceCheckoutOrder } from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
+import type { RetryTiming } from '../../shared/transport';
 
 export const NODE_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutOrder';
 const INPUT_NODE_TYPE = 'test.inputItems';
@@ -60,10 +61,14 @@ class InputItems implements INodeType {
 }
 
 class TestNodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType> = {
-		[NODE_TYPE]: new NorceCheckoutOrder(),
-		[INPUT_NODE_TYPE]: new InputItems(),
-	};
+	private readonly types: Record<string, INodeType>;
+
+	constructor(timing: RetryTiming | undefined) {
+		this.types = {
+			[NODE_TYPE]: new NorceCheckoutOrder(timing),
+			[INPUT_NODE_TYPE]: new InputItems(),
+		};
+	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
 		return this.getByNameAndVersion(type);
@@ -129,6 +134,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
 	onError?: INode['onError'];
+	/** Retry waits; n8n's default (1 s doubling, 30 s cap) when absent. */
+	timing?: RetryTiming;
 }
 
 export interface RunResult {
@@ -144,7 +151,7 @@ export interface RunResult {
 }
 
 export async function runNorceNode(options: RunOptions): Promise<RunResult> {
-	const nodeTypes = new TestNodeTypes();
+	const nodeTypes = new TestNodeTypes(options.timing);
 	const input: INode = {
 		id: 'input',
 		name: INPUT_NODE,

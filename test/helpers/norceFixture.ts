@@ -5,7 +5,7 @@ import type {
 	INodeParameters,
 } from 'n8n-workflow';
 
-import { retryTiming } from '../../nodes/NorceCheckoutOrder/transport/retry';
+import type { RetryTiming } from '../../shared/transport';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import { startSandbox } from '../sandbox';
 import type { RunResult } from './n8nRuntime';
@@ -29,13 +29,15 @@ export interface NorceFixture {
 }
 
 /** Retry waits shrunk to milliseconds: tests check what is retried, not how long it waits. */
-const TEST_RETRY_TIMING = { baseDelayMs: 1, maxDelayMs: 20 };
+export const TEST_RETRY_TIMING: RetryTiming = {
+	baseDelayMs: 1,
+	maxDelayMs: 20,
+	random: Math.random,
+};
 
 export function useNorceSandbox(options: SandboxOptions = {}): NorceFixture {
 	const fixture = {} as NorceFixture;
-	const productionTiming = { ...retryTiming };
 	beforeAll(async () => {
-		Object.assign(retryTiming, TEST_RETRY_TIMING);
 		fixture.sandbox = await startSandbox(options);
 		fixture.credentials = {
 			environment: 'custom',
@@ -50,12 +52,12 @@ export function useNorceSandbox(options: SandboxOptions = {}): NorceFixture {
 				parameters,
 				items: runOptions.items,
 				onError: runOptions.onError,
+				timing: TEST_RETRY_TIMING,
 				credentials: runOptions.credentials ?? fixture.credentials,
 			});
 	});
 	beforeEach(() => fixture.sandbox.reset());
 	afterAll(async () => {
-		Object.assign(retryTiming, productionTiming);
 		stopN8nBackgroundServices();
 		await fixture.sandbox?.close();
 	});

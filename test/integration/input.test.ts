@@ -62,7 +62,12 @@ describe('input handling', () => {
 		['adapterId', { adapterId: 'x\r\nInjected: 1' }, 'Adapter ID contains a line break'],
 		['channel', { channel: 'se\nInjected: 1' }, 'Channel contains a line break'],
 	])('refuses a %s option with CR/LF before any request', async (_name, options, message) => {
-		const result = await norce.run({ operation: 'get', orderId: DEMO.validOrderId, options });
+		const result = await norce.run({
+			operation: 'updateReference',
+			orderId: DEMO.validOrderId,
+			reference: 'REF-1',
+			options,
+		});
 		expect(result.error?.message).toContain(message);
 		expect(norce.sandbox.requests).toEqual([]);
 	});

@@ -8,10 +8,9 @@ import type { StatusFaultBody } from '../sandbox';
 import { recordFigures } from './figures';
 import type { FaultCase } from './matrix';
 import { MAX_RETRIES, newTally, OPERATIONS, RETRYABLE, retriedOrNot, runCell } from './matrix';
-import { secretChecks, useFastRetries, useReliabilitySandbox } from './support';
+import { secretChecks, useReliabilitySandbox } from './support';
 
 const norce = useReliabilitySandbox();
-useFastRetries();
 
 const STATUSES = [400, 401, 403, 404, 405, 409, 415, 422, 429, 500, 502, 503, 504];
 const BODIES: StatusFaultBody[] = ['base', 'rfc7807', 'html', 'empty', 'truncated', 'text'];

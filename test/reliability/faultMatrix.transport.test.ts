@@ -26,12 +26,10 @@ import {
 	expectErrorItemShape,
 	runAndCheckSecrets,
 	secretChecks,
-	useFastRetries,
 	useReliabilitySandbox,
 } from './support';
 
 const norce = useReliabilitySandbox();
-useFastRetries();
 
 const inOneSecond = () => new Date(Date.now() + 1000).toUTCString();
 const TIMED_OUT = `the request timed out (${TIMEOUT_MS} ms)`;

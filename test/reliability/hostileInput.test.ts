@@ -208,7 +208,8 @@ describe('ids that cannot be sent are refused before any request, naming paramet
 });
 
 describe('header values', () => {
-	const ORDER = { operation: 'get', orderId: DEMO.validOrderId };
+	// A write, so that every header option (Adapter ID too) is offered.
+	const ORDER = { operation: 'updateReference', orderId: DEMO.validOrderId, reference: 'REF-1' };
 	const HEADER_CASES: Array<[string, IDataObject, string[]]> = [
 		[
 			'channel option with CR/LF',

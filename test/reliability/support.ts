@@ -15,7 +15,6 @@ import type { RunResult } from '../helpers/n8nRuntime';
 import type { NorceFixture } from '../helpers/norceFixture';
 import { useNorceSandbox } from '../helpers/norceFixture';
 import type { SandboxOptions } from '../sandbox';
-import { retryTiming } from '../../nodes/NorceCheckoutOrder/transport/retry';
 
 /**
  * Distinctive, so a hit can only be a leak (and never part of an order or an error text).
@@ -28,18 +27,6 @@ export const SECRET_FORMS = [API_KEY, `Bearer ${API_KEY}`, API_KEY.slice(8)];
 
 export function useReliabilitySandbox(options: SandboxOptions = {}): NorceFixture {
 	return useNorceSandbox({ apiKey: API_KEY, ...options });
-}
-
-/** Fast retries for the whole file: backoff and Retry-After waits are capped at 20 ms. */
-export function useFastRetries(maxDelayMs = 20): void {
-	const saved = { ...retryTiming };
-	beforeAll(() => {
-		retryTiming.baseDelayMs = 1;
-		retryTiming.maxDelayMs = maxDelayMs;
-	});
-	afterAll(() => {
-		Object.assign(retryTiming, saved);
-	});
 }
 
 /** How many runs the secret check has looked at in this test file (a figure for the report). */

@@ -1,11 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { NorceApi } from '../../credentials/NorceApi.credentials';
-import {
-	bearerToken,
-	norceBaseUrl,
-	norceConnection,
-} from '../../nodes/NorceCheckoutOrder/transport/connection';
+import { bearerToken, norceBaseUrl, norceConnection } from '../../shared/connection';
 
 const base = { merchant: 'norce-demo', channel: 'se', apiKey: 'secret' };
 

@@ -34,8 +34,10 @@ describe('node description', () => {
 			version: 1,
 			credentials: [{ name: 'norceApi', required: true }],
 		});
-		expect(description.subtitle).toContain('$parameter["operation"]');
-		expect(description.icon).toEqual({ light: 'file:norce.svg', dark: 'file:norce.dark.svg' });
+		expect(description.icon).toEqual({
+			light: 'file:../../icons/norce.svg',
+			dark: 'file:../../icons/norce.dark.svg',
+		});
 	});
 
 	it('offers resource order with the five operations, each with an action and a description', () => {
@@ -89,16 +91,27 @@ describe('node description', () => {
 		]);
 	});
 
-	it('has one options collection for every operation', () => {
-		const options = property('options');
-		expect(options.displayOptions).toBeUndefined();
-		expect(optionValues(options)).toEqual([
-			'adapterId',
-			'channel',
-			'concurrency',
-			'maxRetries',
-			'timeout',
-		]);
+	it('shows display names in the subtitle, not raw values', () => {
+		const subtitle = String(description.subtitle);
+		const lookup = JSON.parse(/^=\{\{ (\{.*\})\[/.exec(subtitle)?.[1] ?? '{}');
+		expect(lookup['order.updateReference']).toBe('Order: Update Reference');
+		expect(subtitle).toContain('[$parameter["resource"] + "." + $parameter["operation"]]');
+	});
+
+	it('offers Adapter ID only where the request changes the order', () => {
+		const optionsOf = (operation: string) => optionValues(property('options', operation));
+		for (const operation of ['get', 'getMany', 'validate']) {
+			expect(optionsOf(operation)).toEqual(['channel', 'concurrency', 'maxRetries', 'timeout']);
+		}
+		for (const operation of ['removeValidation', 'updateReference']) {
+			expect(optionsOf(operation)).toEqual([
+				'adapterId',
+				'channel',
+				'concurrency',
+				'maxRetries',
+				'timeout',
+			]);
+		}
 	});
 
 	it('ships a codex with categories and documentation links', () => {

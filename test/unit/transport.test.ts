@@ -1,11 +1,11 @@
-import { readErrorBody } from '../../nodes/NorceCheckoutOrder/transport/errors';
+import { readErrorBody } from '../../shared/transport/errors';
+import { isTransientNetworkCode, networkErrorCode } from '../../shared/transport/network';
 import {
-	isNetworkErrorCode,
+	DEFAULT_RETRY_TIMING,
 	isRetryableStatus,
 	parseRetryAfterMs,
 	retryDelayMs,
-	retryTiming,
-} from '../../nodes/NorceCheckoutOrder/transport/retry';
+} from '../../shared/transport/retry';
 
 describe('readErrorBody', () => {
 	it.each([
@@ -67,12 +67,19 @@ describe('retry policy', () => {
 		expect([400, 401, 403, 404, 409, 500, 501].some(isRetryableStatus)).toBe(false);
 	});
 
-	it('knows connection failures', () => {
+	it('retries transient connection failures, not a host that does not exist', () => {
 		expect(
-			['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT'].every(isNetworkErrorCode),
+			['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT'].every(isTransientNetworkCode),
 		).toBe(true);
-		expect(isNetworkErrorCode('ERR_BAD_REQUEST')).toBe(false);
-		expect(isNetworkErrorCode(undefined)).toBe(false);
+		expect(isTransientNetworkCode('ENOTFOUND')).toBe(false);
+		expect(isTransientNetworkCode('ERR_BAD_REQUEST')).toBe(false);
+	});
+
+	it('reads the error code from the error objects, never from message text', () => {
+		expect(networkErrorCode({ httpCode: 'ECONNRESET' })).toBe('ECONNRESET');
+		expect(networkErrorCode({ cause: { cause: { code: 'ETIMEDOUT' } } })).toBe('ETIMEDOUT');
+		expect(networkErrorCode(new Error('read ECONNRESET'))).toBeUndefined();
+		expect(networkErrorCode({ httpCode: '500' })).toBeUndefined();
 	});
 
 	it('parses Retry-After as seconds or as an HTTP date', () => {
@@ -87,14 +94,15 @@ describe('retry policy', () => {
 	});
 
 	it('backs off exponentially with full jitter, capped, and honours Retry-After up to the cap', () => {
-		expect(retryTiming).toEqual({ baseDelayMs: 1000, maxDelayMs: 30_000 });
-		expect([1, 2, 3, 4].map((retry) => retryDelayMs(retry, undefined, 1))).toEqual([
+		const top = { ...DEFAULT_RETRY_TIMING, random: () => 1 };
+		const middle = { ...DEFAULT_RETRY_TIMING, random: () => 0.5 };
+		expect([1, 2, 3, 4].map((retry) => retryDelayMs(retry, undefined, top))).toEqual([
 			1000, 2000, 4000, 8000,
 		]);
-		expect(retryDelayMs(10, undefined, 1)).toBe(30_000);
-		expect(retryDelayMs(3, undefined, 0.5)).toBe(2000);
-		expect(retryDelayMs(1, 0, 1)).toBe(0);
-		expect(retryDelayMs(1, 5000, 1)).toBe(5000);
-		expect(retryDelayMs(1, 120_000, 1)).toBe(30_000);
+		expect(retryDelayMs(10, undefined, top)).toBe(30_000);
+		expect(retryDelayMs(3, undefined, middle)).toBe(2000);
+		expect(retryDelayMs(1, 0, top)).toBe(0);
+		expect(retryDelayMs(1, 5000, top)).toBe(5000);
+		expect(retryDelayMs(1, 120_000, top)).toBe(30_000);
 	});
 });

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { forEachIndex } from '../helpers/concurrency';
-import { getConcurrency, getRequestSettings } from '../helpers/parameters';
-import type { NorceSession } from '../transport';
-import { createNorceClient, openNorceSession } from '../transport';
-import type { OrderOperation } from './order/Order.resource';
-import { orderOperations } from './order/Order.resource';
+import type { NorceSession, RetryTiming } from '../../../shared/transport';
+import { createNorceClient, openNorceSession } from '../../../shared/transport';
+import { forEachIndex } from './concurrency';
+import { getConcurrency, getRequestSettings } from './parameters';
+import { findOperation } from './registry';
 
 /**
  * Runs the chosen operation for every input item, several at a time, and returns the
@@ -14,20 +13,28 @@ import { orderOperations } from './order/Order.resource';
  * item when the node continues on fail; otherwise the first failure (in input order) stops
  * the run after the requests already in flight have settled.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function router(
+	this: IExecuteFunctions,
+	timing: RetryTiming,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const operation = this.getNodeParameter('operation', 0) as OrderOperation;
-	const execute = orderOperations[operation]?.execute;
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = findOperation(resource, operation)?.execute;
 	if (execute === undefined) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not supported`,
+			{ description: 'Pick the resource and operation again in the node.' },
+		);
 	}
 	const continueOnFail = this.continueOnFail();
 
 	// An unusable credential fails every item the same way; with continue-on-fail each item
 	// still gets its own error item.
-	const session: NorceSession | NodeApiError | NodeOperationError = await openNorceSession
-		.call(this)
-		.catch((error: Error) => asNodeError(this, error, 0));
+	const session: NorceSession | NodeApiError | NodeOperationError = await openNorceSession(
+		this,
+	).catch((error: Error) => asNodeError(this, error, 0));
 	if (session instanceof Error && !continueOnFail) throw session;
 
 	const results: INodeExecutionData[][] = new Array(items.length);
@@ -40,7 +47,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			try {
 				if (session instanceof Error) throw session;
 				const settings = getRequestSettings(this, itemIndex, session.connection.channel);
-				const norce = createNorceClient(this, session, settings, itemIndex);
+				const norce = createNorceClient(this, session, settings, { itemIndex, timing });
 				const data = await execute.call(this, itemIndex, norce);
 				results[itemIndex] = data.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			} catch (caught) {

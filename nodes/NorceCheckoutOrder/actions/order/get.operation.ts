@@ -1,17 +1,34 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getIdParameter } from '../../helpers/parameters';
-import type { NorceClient } from '../../transport';
-import { norceApiError } from '../../transport/errors';
-import { orderIdProperty } from '../common.descriptions';
+import { norceApiError } from '../../../../shared/transport';
+import type { NorceClient } from '../../../../shared/transport';
+import { operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+import { simplifyOrder } from './simplify';
 
-const properties: INodeProperties[] = [orderIdProperty];
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only ID, reference, status, created, total, currency and customer email instead of the whole order',
+	},
+];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['get'] } },
-	properties,
-);
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get one order with its cart, customer, payments and validations',
+	action: 'Get an order',
+};
+
+export const description = operationProperties('order', 'get', properties, {
+	changesOrder: false,
+});
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -34,5 +51,6 @@ export async function execute(
 			{ httpCode: String(response.statusCode) },
 		);
 	}
-	return [order as IDataObject];
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return [simplify ? simplifyOrder(order as IDataObject) : (order as IDataObject)];
 }

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { NorceClient } from '../../transport';
-import { norceApiError } from '../../transport/errors';
+import { norceApiError } from '../../../../shared/transport';
+import type { NorceClient } from '../../../../shared/transport';
+import { operationProperties } from '../descriptions';
+import type { OperationModule } from '../registry';
+import { simplifyOrder } from './simplify';
 
 /** Largest page asked for; Return All walks offset/limit pages of this size. */
 const PAGE_SIZE = 100;
@@ -25,6 +27,14 @@ const properties: INodeProperties[] = [
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only ID, reference, status, created, total, currency and customer email instead of the whole order',
 	},
 	{
 		displayName: 'Filters',
@@ -83,10 +93,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getMany'] } },
-	properties,
-);
+export const option: OperationModule['option'] = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'List orders, filtered by status, reference, search text or creation date',
+	action: 'Get many orders',
+};
+
+export const description = operationProperties('order', 'getMany', properties, {
+	changesOrder: false,
+});
 
 /** Filter parameter → Norce query parameter (v0 uses snake_case). */
 const QUERY_NAMES: Record<string, string> = {
@@ -168,5 +184,6 @@ export async function execute(
 			(page.totalSize !== undefined ? offset >= page.totalSize : page.orders.length < limit);
 		if (exhausted) break;
 	}
-	return orders;
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	return simplify ? orders.map(simplifyOrder) : orders;
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getIdParameter } from '../../helpers/parameters';
-import type { NorceClient } from '../../transport';
-import { orderIdProperty } from '../common.descriptions';
+import type { NorceClient } from '../../../../shared/transport';
+import { operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -19,10 +19,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['removeValidation'] } },
-	properties,
-);
+export const option: OperationModule['option'] = {
+	name: 'Remove Validation',
+	value: 'removeValidation',
+	description: 'Remove a validation registered on an order, so it no longer runs',
+	action: 'Remove a validation from an order',
+};
+
+export const description = operationProperties('order', 'removeValidation', properties, {
+	changesOrder: true,
+});
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { getIdParameter } from '../../helpers/parameters';
-import type { NorceClient } from '../../transport';
-import { orderIdProperty } from '../common.descriptions';
+import type { NorceClient } from '../../../../shared/transport';
+import { operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -18,10 +19,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['updateReference'] } },
-	properties,
-);
+export const option: OperationModule['option'] = {
+	name: 'Update Reference',
+	value: 'updateReference',
+	description: "Set an order's external reference, such as the ERP order number",
+	action: 'Update the reference of an order',
+};
+
+export const description = operationProperties('order', 'updateReference', properties, {
+	changesOrder: true,
+});
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { getIdParameter } from '../../helpers/parameters';
-import type { NorceClient } from '../../transport';
-import { norceApiError } from '../../transport/errors';
-import { orderIdProperty } from '../common.descriptions';
+import { norceApiError } from '../../../../shared/transport';
+import type { NorceClient } from '../../../../shared/transport';
+import { operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -26,13 +26,21 @@ const properties: INodeProperties[] = [
 			},
 		],
 		default: 'validations',
+		hint: 'With One Item per Validation a valid order gives no items. Pick One Summary per Order to get one item for every order, valid or not.',
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['validate'] } },
-	properties,
-);
+export const option: OperationModule['option'] = {
+	name: 'Validate',
+	value: 'validate',
+	description:
+		'Run all validations registered on an order and return the problems found, one item per validation message',
+	action: 'Validate an order',
+};
+
+export const description = operationProperties('order', 'validate', properties, {
+	changesOrder: false,
+});
 
 /** Norce answers failed validations with 400 and the list (norce-order-api §6.1). */
 const FAILED_VALIDATION_STATUS = 400;

@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isTimeoutCode, networkReason } from './network';
+
 /**
  * Turns a Norce answer (or a failed connection) into a NodeApiError a user can act on.
  *
@@ -21,7 +23,8 @@ export interface FailedAnswer {
 
 export interface FailureContext {
 	node: INode;
-	itemIndex: number;
+	/** The input item, for action nodes; absent for polls and option lists. */
+	itemIndex?: number;
 	/** Values that must never reach a message, e.g. the API key echoed back by a server. */
 	secrets: string[];
 	/** What the request was about, e.g. `order "o_123"`. */
@@ -120,23 +123,12 @@ export function apiErrorFromAnswer(answer: FailedAnswer, context: FailureContext
 	});
 }
 
-const NETWORK_REASONS: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was reset',
-	ECONNABORTED: 'the request timed out',
-	ETIMEDOUT: 'the request timed out',
-	ESOCKETTIMEDOUT: 'the request timed out',
-	EPIPE: 'the connection was closed',
-	EAI_AGAIN: 'the host name could not be resolved',
-	ENOTFOUND: 'the host name could not be resolved',
-};
-
 export function apiErrorFromNetwork(
 	errorCode: string | undefined,
 	context: FailureContext & { timeoutMs: number; retriedNetworkErrors: boolean },
 ): NodeApiError {
-	const reason = (errorCode && NETWORK_REASONS[errorCode]) ?? 'the connection failed';
-	const timedOut = reason === 'the request timed out';
+	const reason = networkReason(errorCode);
+	const timedOut = isTimeoutCode(errorCode);
 	const message = `Could not reach Norce Checkout for ${context.subject}: ${reason}${
 		timedOut ? ` (${context.timeoutMs} ms)` : ''
 	}${triesNote(context.attempts)}`;

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 /**
  * When to send a request again, and how long to wait first.
  *
@@ -9,33 +11,30 @@
 /** Statuses where the request was not (or not reliably) carried out and a retry may succeed. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
-/** Connection-level failures: the request may or may not have reached Norce. */
-const NETWORK_ERROR_CODES = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'EAI_AGAIN',
-	'ENETUNREACH',
-	'EHOSTUNREACH',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
-]);
+/** Gateway errors: the request may have reached Norce before the proxy gave up. */
+const UNCERTAIN_STATUSES = new Set([502, 504]);
 
-export const retryTiming = {
+export interface RetryTiming {
 	/** First backoff step; doubles each attempt (full jitter). */
-	baseDelayMs: 1000,
+	readonly baseDelayMs: number;
 	/** No single wait is longer than this, whatever Retry-After asks for. */
+	readonly maxDelayMs: number;
+	/** Jitter source in [0, 1). */
+	readonly random: () => number;
+}
+
+export const DEFAULT_RETRY_TIMING: RetryTiming = Object.freeze({
+	baseDelayMs: 1000,
 	maxDelayMs: 30_000,
-};
+	random: Math.random,
+});
 
 export function isRetryableStatus(status: number): boolean {
 	return RETRYABLE_STATUSES.has(status);
 }
 
-export function isNetworkErrorCode(code: unknown): boolean {
-	return typeof code === 'string' && NETWORK_ERROR_CODES.has(code);
+export function isUncertainStatus(status: number): boolean {
+	return UNCERTAIN_STATUSES.has(status);
 }
 
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -56,10 +55,33 @@ export function parseRetryAfterMs(header: unknown, now: number): number | undefi
 export function retryDelayMs(
 	retry: number,
 	retryAfterMs: number | undefined,
-	random: number,
+	timing: RetryTiming,
 ): number {
-	const { baseDelayMs, maxDelayMs } = retryTiming;
+	const { baseDelayMs, maxDelayMs } = timing;
 	if (retryAfterMs !== undefined) return Math.min(retryAfterMs, maxDelayMs);
 	const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (retry - 1));
-	return Math.round(ceiling * random);
+	return Math.round(ceiling * timing.random());
+}
+
+/**
+ * Waits `ms`, or less when `signal` aborts: a cancelled execution must not sit out a backoff.
+ * (n8n-workflow's `sleepWithAbort` is gone in 2.41, and timers are off limits for community
+ * nodes, so the abort races n8n's `sleep`.)
+ */
+export async function waitUnlessAborted(
+	ms: number,
+	signal: AbortSignal | undefined,
+): Promise<void> {
+	if (signal === undefined) return await sleep(ms);
+	if (signal.aborted) return;
+	let onAbort = () => {};
+	const aborted = new Promise<void>((resolve) => {
+		onAbort = resolve;
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }

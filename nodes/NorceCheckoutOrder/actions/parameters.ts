@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { hasControlCharacters, hasNonHeaderCharacters } from '../transport/connection';
-import type { RequestSettings } from '../transport';
-import { isDotSegment } from '../transport';
+import { hasControlCharacters, hasNonHeaderCharacters } from '../../../shared/connection';
+import type { RequestSettings } from '../../../shared/transport';
+import { isDotSegment } from '../../../shared/transport';
 
 /** Norce IDs are short (`o_…`, `oc_…`); anything this long is a mapping mistake, not an ID. */
 const MAX_ID_LENGTH = 512;

@@ -1,0 +1,11 @@
+/**
+ * The one place that talks HTTP to Norce Checkout, shared by the credential, the action node
+ * and the trigger. Operations describe *what* to call (NorceRequest); the client decides *how*:
+ * URL, headers, retries, error mapping, redaction of the key.
+ */
+export * from './types';
+export { createNorceClient, isDotSegment } from './client';
+export { openNorceSession } from './session';
+export { norceApiError } from './errors';
+export type { RetryTiming } from './retry';
+export { DEFAULT_RETRY_TIMING } from './retry';

@@ -1,0 +1,68 @@
+/** What operations hand the transport, and what they get back. */
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import type { NorceConnection } from '../connection';
+
+export const CREDENTIAL_TYPE = 'norceApi';
+
+/** Every n8n context the package sends requests from. */
+export type NorceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export interface NorceRequest {
+	method: IHttpRequestMethods;
+	/** Segments below /api/v0/checkout; each is percent-encoded as exactly one path segment. */
+	path: string[];
+	qs?: IDataObject;
+	/** JSON text to send as the body, already serialized. */
+	jsonBody?: string;
+	/**
+	 * Lets an operation take a non-2xx answer as its result instead of an error, e.g.
+	 * validate's 400 that carries the failed validations.
+	 */
+	isResult?: (answer: {
+		statusCode: number;
+		body: unknown;
+		afterUncertainAttempt: boolean;
+	}) => boolean;
+	/**
+	 * May the request be sent again after a connection failure, when Norce may already have
+	 * carried it out? True for reads and for writes that end in the same state when repeated.
+	 */
+	safeToRepeat: boolean;
+	/** What the request is about, for error messages, e.g. `order "o_123"`. */
+	subject: string;
+}
+
+export interface NorceResponse {
+	statusCode: number;
+	body: unknown;
+	attempts: number;
+	/** An earlier attempt may have reached Norce (connection failure or 502/504 before this one). */
+	afterUncertainAttempt: boolean;
+}
+
+/** Node options that shape every request of one item (or one poll). */
+export interface RequestSettings {
+	channel: string;
+	adapterId?: string;
+	maxRetries: number;
+	timeoutMs: number;
+}
+
+/** The credential, validated once per run and reused for every request. */
+export interface NorceSession {
+	connection: NorceConnection;
+	credentials: ICredentialsDecrypted;
+}
+
+export interface NorceClient {
+	readonly channel: string;
+	request(request: NorceRequest): Promise<NorceResponse>;
+}
