@@ -40,31 +40,85 @@ describe('node description', () => {
 		});
 	});
 
-	it('offers resource order with the five operations, each with an action and a description', () => {
-		expect(optionValues(property('resource'))).toEqual(['order']);
-		const operation = property('operation');
-		expect(operation.noDataExpression).toBe(true);
-		const options = operation.options as INodePropertyOptions[];
-		expect(options.map((option) => option.value).sort()).toEqual(
-			['get', 'getMany', 'removeValidation', 'updateReference', 'validate'].sort(),
+	it('offers every resource with its fixed operations, each with an action and a description', () => {
+		const operations = Object.fromEntries(
+			description.properties
+				.filter((candidate) => candidate.name === 'operation')
+				.map((candidate) => {
+					expect(candidate.noDataExpression).toBe(true);
+					const options = candidate.options as INodePropertyOptions[];
+					for (const option of options) {
+						expect(option.action).toMatch(/^[A-Z][a-z]+ /);
+						expect((option.description ?? '').length).toBeGreaterThan(20);
+					}
+					return [
+						(candidate.displayOptions?.show?.resource as string[])[0],
+						options.map((option) => option.value).sort(),
+					];
+				}),
 		);
-		for (const option of options) {
-			expect(option.action).toMatch(/^[A-Z][a-z]+ .*(order|orders)$/);
-			expect((option.description ?? '').length).toBeGreaterThan(20);
-		}
+		expect(optionValues(property('resource')).sort()).toEqual(Object.keys(operations).sort());
+		expect(operations).toEqual({
+			order: [
+				'addValidation',
+				'create',
+				'delete',
+				'get',
+				'getMany',
+				'removeValidation',
+				'updateAddress',
+				'updateAttributes',
+				'updateCart',
+				'updateReference',
+				'updateState',
+				'validate',
+			],
+			payment: [
+				'addActions',
+				'addTransaction',
+				'create',
+				'executeAction',
+				'get',
+				'getMany',
+				'getTransactions',
+				'update',
+			],
+			shipping: ['create', 'get', 'getMany', 'update'],
+			consent: ['create', 'delete', 'update', 'updateMany'],
+			hook: ['create', 'delete'],
+			notification: ['create', 'delete'],
+		});
 	});
 
 	it.each([
-		['orderId', ['validate', 'removeValidation', 'updateReference', 'get']],
+		[
+			'orderId',
+			[
+				'addValidation',
+				'delete',
+				'get',
+				'removeValidation',
+				'updateAddress',
+				'updateAttributes',
+				'updateCart',
+				'updateReference',
+				'updateState',
+				'validate',
+			],
+		],
 		['validationId', ['removeValidation']],
 		['reference', ['updateReference']],
 		['output', ['validate']],
 		['returnAll', ['getMany']],
 		['limit', ['getMany']],
 		['filters', ['getMany']],
-	])('shows %s exactly for %j', (name, operations) => {
+	])('shows %s exactly for the order operations %j', (name, operations) => {
 		const shownFor = description.properties
-			.filter((candidate) => candidate.name === name)
+			.filter(
+				(candidate) =>
+					candidate.name === name &&
+					(candidate.displayOptions?.show?.resource as string[]).includes('order'),
+			)
 			.flatMap((candidate) => candidate.displayOptions?.show?.operation as string[]);
 		expect(shownFor.sort()).toEqual([...operations].sort());
 	});

@@ -8,14 +8,78 @@ import {
 	MAX_CONCURRENCY,
 } from './parameters';
 
-export const orderIdProperty: INodeProperties = {
-	displayName: 'Order ID',
-	name: 'orderId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. o_yClTSySjyAuuBjmiBlHCjuEcTf',
-	description: 'The ID of the Norce Checkout order',
+/** A required ID that becomes one URL path segment (read with getIdParameter). */
+function idProperty(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description,
+	};
+}
+
+export const orderIdProperty = idProperty(
+	'Order ID',
+	'orderId',
+	'e.g. o_yClTSySjyAuuBjmiBlHCjuEcTf',
+	'The ID of the Norce Checkout order',
+);
+export const paymentIdProperty = idProperty(
+	'Payment ID',
+	'paymentId',
+	'e.g. p_aBcD1234',
+	'The ID of the payment (see the "payments" list of Get Order)',
+);
+export const actionIdProperty = idProperty(
+	'Action ID',
+	'actionId',
+	'e.g. pa_aBcD1234',
+	'The ID of the payment action (see the "actions" list of Get Payment)',
+);
+export const shippingIdProperty = idProperty(
+	'Shipping ID',
+	'shippingId',
+	'e.g. s_aBcD1234',
+	'The ID of the shipping (see the "shippings" list of Get Order)',
+);
+export const consentIdProperty = idProperty(
+	'Consent ID',
+	'consentId',
+	'e.g. ci_newsletter',
+	'The ID of the consent (see the "consents" list of Get Order)',
+);
+export const hookIdProperty = idProperty(
+	'Hook ID',
+	'hookId',
+	'e.g. oh_aBcD1234',
+	'The ID of the hook (see the "hooks" list of Get Order)',
+);
+export const notificationIdProperty = idProperty(
+	'Notification ID',
+	'notificationId',
+	'e.g. on_aBcD1234',
+	'The ID of the notification (see the "notifications" list of Get Order)',
+);
+
+/** Which order shape Norce sends to a hook or notification URL. */
+export const orderVersionProperty: INodeProperties = {
+	displayName: 'Order Version',
+	name: 'version',
+	type: 'options',
+	options: [
+		{ name: 'V0', value: 'v0' },
+		{ name: 'V1', value: 'v1' },
+	],
+	default: 'v0',
+	description: 'The version of the order body Norce sends to the URL',
 };
 
 const adapterIdOption: INodeProperties = {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { hasControlCharacters, hasNonHeaderCharacters } from '../../../shared/connection';
@@ -67,6 +67,27 @@ export function getIdParameter(
 			itemIndex,
 			`${label} is ${value.length} characters long (${where})`,
 			`Norce IDs are short; at most ${MAX_ID_LENGTH} characters are accepted. Check what the expression returns.`,
+		);
+	}
+	return value;
+}
+
+/** An options parameter; an expression may produce anything, so the value is checked. */
+export function getOptionParameter(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	options: INodePropertyOptions[],
+	itemIndex: number,
+): string {
+	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	const allowed = options.map((option) => String(option.value));
+	if (!allowed.includes(value)) {
+		throw invalid(
+			context,
+			itemIndex,
+			`${label} "${value}" is not one of ${allowed.join(', ')} (item ${itemIndex})`,
+			`Set "${label}" to one of the listed values; if it comes from an expression, check what it returns.`,
 		);
 	}
 	return value;

@@ -11,7 +11,12 @@ import type {
 } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../shared/transport';
+import * as consent from './consent/Consent.resource';
+import * as hook from './hook/Hook.resource';
+import * as notification from './notification/Notification.resource';
 import * as order from './order/Order.resource';
+import * as payment from './payment/Payment.resource';
+import * as shipping from './shipping/Shipping.resource';
 
 export interface OperationModule {
 	/** Name, value, description and `action` (the text an AI agent picks the tool by). */
@@ -30,6 +35,11 @@ export interface ResourceModule {
 
 export const resources = {
 	order: order.resource,
+	payment: payment.resource,
+	shipping: shipping.resource,
+	consent: consent.resource,
+	hook: hook.resource,
+	notification: notification.resource,
 } satisfies Record<string, ResourceModule>;
 
 export type ResourceName = keyof typeof resources;

@@ -5,11 +5,10 @@ import type { NorceClient } from '../../../../shared/transport';
 import { operationProperties } from '../descriptions';
 import type { OperationModule } from '../registry';
 import { simplifyOrder } from './simplify';
+import { ORDER_STATUS_OPTIONS } from './statuses';
 
 /** Largest page asked for; Return All walks offset/limit pages of this size. */
 const PAGE_SIZE = 100;
-
-const ORDER_STATUSES = ['accepted', 'checkout', 'completed', 'declined', 'processing', 'removed'];
 
 const properties: INodeProperties[] = [
 	{
@@ -82,10 +81,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'multiOptions',
-				options: ORDER_STATUSES.map((status) => ({
-					name: status.charAt(0).toUpperCase() + status.slice(1),
-					value: status,
-				})),
+				options: ORDER_STATUS_OPTIONS,
 				default: [],
 				description: 'Only orders in one of these states',
 			},

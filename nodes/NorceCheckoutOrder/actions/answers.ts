@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { NorceClient, NorceRequest, NorceResponse } from '../../../shared/transport';
+import { norceApiError } from '../../../shared/transport';
+
+/** Reading Norce's answers into output objects, the same way for every operation. */
+
+function isObject(value: unknown): value is IDataObject {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+function unexpected(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	response: NorceResponse,
+	what: string,
+	subject: string,
+	shape: string,
+) {
+	return norceApiError(
+		{ node: context.getNode(), itemIndex },
+		`Norce Checkout answered with something that is not ${what} for ${subject} [HTTP ${response.statusCode}]`,
+		`Expected ${shape}. Check the environment or Base URL of the credential.`,
+		{ httpCode: String(response.statusCode) },
+	);
+}
+
+/** A read of one object, e.g. a payment; `what` names it for the error ("a payment"). */
+export async function readObject(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+	request: Omit<NorceRequest, 'method' | 'safeToRepeat'>,
+	what: string,
+): Promise<IDataObject[]> {
+	const response = await norce.request({ ...request, method: 'GET', safeToRepeat: true });
+	if (!isObject(response.body)) {
+		throw unexpected(context, itemIndex, response, what, request.subject, 'a JSON object');
+	}
+	return [response.body];
+}
+
+/** A read of a list: one output object per element, never the wrapper. */
+export async function readList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+	request: Omit<NorceRequest, 'method' | 'safeToRepeat'>,
+	what: string,
+): Promise<IDataObject[]> {
+	const response = await norce.request({ ...request, method: 'GET', safeToRepeat: true });
+	const { body } = response;
+	// A bare array as documented; a `{ data: [...] }` page is accepted too.
+	const list = Array.isArray(body)
+		? body
+		: isObject(body) && Array.isArray(body.data)
+			? body.data
+			: undefined;
+	if (list === undefined || !list.every(isObject)) {
+		throw unexpected(
+			context,
+			itemIndex,
+			response,
+			what,
+			request.subject,
+			'a JSON array of objects',
+		);
+	}
+	return list;
+}
+
+/** The answer of a change: Norce's object when it sends one, else the ids and `success`. */
+export function changeResult(response: NorceResponse, ids: IDataObject): IDataObject[] {
+	return [isObject(response.body) ? response.body : { ...ids, success: true }];
+}
+
+/** The id of a created thing: `{ id }` or a bare JSON string (the sources disagree). */
+export function createdId(response: NorceResponse): string | undefined {
+	const { body } = response;
+	if (typeof body === 'string' && body.trim() !== '') return body.trim().replace(/^"|"$/g, '');
+	if (isObject(body) && (typeof body.id === 'string' || typeof body.id === 'number')) {
+		return String(body.id);
+	}
+	return undefined;
+}
+
+/**
+ * DELETE of something on an order. Deleting twice ends in the same state, so a dropped
+ * connection may be retried; a 404 after such a retry means the first attempt deleted it.
+ */
+export async function deleteAndConfirm(
+	norce: NorceClient,
+	path: string[],
+	subject: string,
+	ids: IDataObject,
+): Promise<IDataObject[]> {
+	const response = await norce.request({
+		method: 'DELETE',
+		path,
+		safeToRepeat: true,
+		isResult: ({ statusCode, afterUncertainAttempt }) =>
+			statusCode === 404 && afterUncertainAttempt,
+		subject,
+	});
+	const result: IDataObject = { ...ids, success: true };
+	if (response.statusCode === 404) result.alreadyRemoved = true;
+	return [result];
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { deleteAndConfirm } from '../answers';
+import { consentIdProperty, operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Remove a consent from an order',
+	action: 'Remove a consent from an order',
+};
+
+const properties: INodeProperties[] = [orderIdProperty, consentIdProperty];
+
+export const description = operationProperties('consent', 'delete', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const consentId = getIdParameter(this, 'consentId', 'Consent ID', itemIndex);
+	return await deleteAndConfirm(
+		norce,
+		['orders', orderId, 'consents', consentId],
+		`consent "${consentId}" on order "${orderId}"`,
+		{ orderId, consentId },
+	);
+}

@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { changeResult } from '../answers';
+import { consentIdProperty, operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Update',
+	value: 'update',
+	description: 'Check or uncheck one consent of an order',
+	action: 'Check or uncheck a consent of an order',
+};
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	consentIdProperty,
+	{
+		displayName: 'Checked',
+		name: 'checked',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the customer has given the consent (Norce changes only this value)',
+	},
+];
+
+export const description = operationProperties('consent', 'update', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const consentId = getIdParameter(this, 'consentId', 'Consent ID', itemIndex);
+	const checked = this.getNodeParameter('checked', itemIndex, true) as boolean;
+	const response = await norce.request({
+		method: 'PATCH',
+		path: ['orders', orderId, 'consents', consentId],
+		jsonBody: JSON.stringify({ id: consentId, checked }),
+		safeToRepeat: true,
+		subject: `consent "${consentId}" on order "${orderId}"`,
+	});
+	return changeResult(response, { orderId, consentId, checked });
+}

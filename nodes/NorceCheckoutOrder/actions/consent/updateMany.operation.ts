@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { changeResult } from '../answers';
+import { bodyInputProperties, getBody } from '../body';
+import { operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Update Many',
+	value: 'updateMany',
+	description: 'Check or uncheck several consents of an order at once',
+	action: 'Check or uncheck several consents of an order',
+};
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	...bodyInputProperties(
+		[
+			{
+				displayName: 'Consents',
+				name: 'consents',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add consent',
+				default: {},
+				options: [
+					{
+						displayName: 'Consent',
+						name: 'consent',
+						values: [
+							{
+								displayName: 'Consent ID',
+								name: 'id',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. ci_newsletter',
+							},
+							{
+								displayName: 'Checked',
+								name: 'checked',
+								type: 'boolean',
+								default: true,
+								description: 'Whether the customer has given the consent',
+							},
+						],
+					},
+				],
+			},
+		],
+		[{ id: 'ci_newsletter', checked: true }],
+		'The consents, as a JSON array of {id, checked}; Norce changes only "checked"',
+	),
+];
+
+export const description = operationProperties('consent', 'updateMany', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const body = getBody(
+		this,
+		itemIndex,
+		() =>
+			((this.getNodeParameter('consents', itemIndex, {}) as { consent?: IDataObject[] }).consent ??
+				[]) as IDataObject[],
+		'array',
+	);
+	const response = await norce.request({
+		method: 'PATCH',
+		path: ['orders', orderId, 'consents'],
+		jsonBody: body,
+		safeToRepeat: true,
+		subject: `the consents of order "${orderId}"`,
+	});
+	return changeResult(response, { orderId });
+}

@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { changeResult } from '../answers';
+import { bodyInputProperties, getBody, parseJsonField, withoutEmpty } from '../body';
+import { operationProperties, orderIdProperty, orderVersionProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Create',
+	value: 'create',
+	description:
+		'Have Norce POST the order to a URL (e.g. an n8n Webhook node) after a matching change, such as status completed',
+	action: 'Register a notification on an order',
+};
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	...bodyInputProperties(
+		[
+			{
+				displayName: 'Adapter ID',
+				name: 'adapterId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. n8n',
+				description: 'Who owns the notification',
+			},
+			{
+				displayName: 'Invoke URL',
+				name: 'invoke',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. https://n8n.example.com/webhook/norce-completed',
+				description:
+					'Where Norce POSTs {notification, order}; {order_id} is replaced with the order ID',
+			},
+			{
+				displayName: 'Scope',
+				name: 'scope',
+				type: 'string',
+				default: '/state/currentStatus',
+				description:
+					'JSON pointer of the part of the order whose changes send the notification (no array scopes)',
+			},
+			{
+				displayName: 'Schema',
+				name: 'schema',
+				type: 'json',
+				default: '{ "const": "completed" }',
+				description:
+					'JSON Schema the changed value must match, e.g. {"const": "completed"}; empty for every change',
+			},
+			{
+				displayName: 'Reference',
+				name: 'reference',
+				type: 'string',
+				default: '',
+				description: 'Your reference for the notification, to find it again in the order',
+			},
+			{
+				displayName: 'Description',
+				name: 'notificationDescription',
+				type: 'string',
+				default: '',
+			},
+			orderVersionProperty,
+		],
+		{
+			adapterId: 'n8n',
+			scope: '/state/currentStatus',
+			schema: { const: 'completed' },
+			invoke: 'https://n8n.example.com/webhook/norce-completed',
+			version: 'v0',
+		},
+		"The notification, as Norce's Notification object",
+	),
+];
+
+export const description = operationProperties('notification', 'create', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const body = getBody(this, itemIndex, () =>
+		withoutEmpty({
+			adapterId: this.getNodeParameter('adapterId', itemIndex, '') as string,
+			invoke: this.getNodeParameter('invoke', itemIndex, '') as string,
+			scope: this.getNodeParameter('scope', itemIndex, '') as string,
+			schema: parseJsonField(this, 'schema', 'Schema', itemIndex),
+			reference: this.getNodeParameter('reference', itemIndex, '') as string,
+			description: this.getNodeParameter('notificationDescription', itemIndex, '') as string,
+			version: this.getNodeParameter('version', itemIndex, 'v0') as string,
+		}),
+	);
+	const response = await norce.request({
+		method: 'POST',
+		path: ['orders', orderId, 'notifications'],
+		jsonBody: body,
+		// A repeat would register the notification twice (Norce answers without an ID).
+		safeToRepeat: false,
+		subject: `order "${orderId}"`,
+	});
+	return changeResult(response, { orderId });
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { deleteAndConfirm } from '../answers';
+import { notificationIdProperty, operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Remove a notification from an order, so Norce no longer sends it',
+	action: 'Remove a notification from an order',
+};
+
+const properties: INodeProperties[] = [orderIdProperty, notificationIdProperty];
+
+export const description = operationProperties('notification', 'delete', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const notificationId = getIdParameter(this, 'notificationId', 'Notification ID', itemIndex);
+	return await deleteAndConfirm(
+		norce,
+		['orders', orderId, 'notifications', notificationId],
+		`notification "${notificationId}" on order "${orderId}"`,
+		{ orderId, notificationId },
+	);
+}

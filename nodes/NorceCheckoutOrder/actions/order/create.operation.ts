@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { norceApiError } from '../../../../shared/transport';
+import { createdId } from '../answers';
+import { getJsonBody, jsonBodyProperty } from '../body';
+import { operationProperties } from '../descriptions';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Create',
+	value: 'create',
+	description: 'Create an order in checkout state from a JSON order (cart, customer, currency …)',
+	action: 'Create an order',
+};
+
+const properties: INodeProperties[] = [
+	jsonBodyProperty(
+		{
+			culture: 'sv-SE',
+			currency: 'SEK',
+			country: 'SE',
+			cart: { reference: 'basket-123', items: [], total: { includingVat: 0, excludingVat: 0 } },
+		},
+		"The order to create, as Norce's Order object. Merchant and channel come from the credential.",
+	),
+];
+
+export const description = operationProperties('order', 'create', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const order = getJsonBody(this, itemIndex);
+	const response = await norce.request({
+		method: 'POST',
+		path: ['orders'],
+		jsonBody: JSON.stringify(order),
+		// A repeat could create a second order: never sent again after a connection failure.
+		safeToRepeat: false,
+		subject: 'the new order',
+	});
+	const orderId = createdId(response);
+	if (orderId === undefined) {
+		throw norceApiError(
+			{ node: this.getNode(), itemIndex },
+			`Norce Checkout created the order but sent no order ID [HTTP ${response.statusCode}]`,
+			'Expected the new ID as "o_…" or {"id": "o_…"}. Find the order with Get Many (Cart Reference) before creating it again.',
+			{ httpCode: String(response.statusCode) },
+		);
+	}
+	return [{ orderId, success: true }];
+}

@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { changeResult } from '../answers';
+import { bodyInputProperties, getBody } from '../body';
+import { operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Update Attributes',
+	value: 'updateAttributes',
+	description: 'Set custom attributes on an order; attributes not named keep their values',
+	action: 'Set custom attributes of an order',
+};
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	...bodyInputProperties(
+		[
+			{
+				displayName: 'Attributes',
+				name: 'attributes',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add attribute',
+				default: {},
+				options: [
+					{
+						displayName: 'Attribute',
+						name: 'attribute',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+		],
+		{ erpExported: 'true' },
+		'The attributes to set, as a JSON object; nested values are allowed',
+	),
+];
+
+export const description = operationProperties('order', 'updateAttributes', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const body = getBody(this, itemIndex, () => {
+		const { attribute = [] } = this.getNodeParameter('attributes', itemIndex, {}) as {
+			attribute?: Array<{ name: string; value: string }>;
+		};
+		return Object.fromEntries(
+			attribute
+				.filter(({ name }) => name.trim() !== '')
+				.map(({ name, value }) => [name.trim(), value]),
+		);
+	});
+	const response = await norce.request({
+		method: 'PATCH',
+		path: ['orders', orderId, 'attributes'],
+		jsonBody: body,
+		// Merging the same attributes twice ends in the same state.
+		safeToRepeat: true,
+		subject: `the attributes of order "${orderId}"`,
+	});
+	return changeResult(response, { orderId });
+}

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { changeResult } from '../answers';
+import { getJsonBody, jsonBodyProperty } from '../body';
+import { operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Update Cart',
+	value: 'updateCart',
+	description: "Replace an order's cart (items, discounts, total) while it is in checkout",
+	action: 'Replace the cart of an order',
+};
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	jsonBodyProperty(
+		{ reference: 'basket-123', items: [], total: { includingVat: 0, excludingVat: 0 } },
+		"The whole cart, as Norce's Cart object: it replaces the order's cart",
+	),
+];
+
+export const description = operationProperties('order', 'updateCart', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const cart = getJsonBody(this, itemIndex);
+	const response = await norce.request({
+		method: 'PUT',
+		path: ['orders', orderId, 'cart'],
+		jsonBody: JSON.stringify(cart),
+		// The whole cart is replaced: sending it twice ends in the same state.
+		safeToRepeat: true,
+		subject: `the cart of order "${orderId}"`,
+	});
+	return changeResult(response, { orderId });
+}

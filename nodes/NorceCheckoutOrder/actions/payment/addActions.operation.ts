@@ -1,0 +1,99 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { changeResult } from '../answers';
+import { bodyInputProperties, getBody } from '../body';
+import { operationProperties, orderIdProperty, paymentIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Add Actions',
+	value: 'addActions',
+	description: 'Offer payment actions (e.g. capture, cancel, refund) that can later be executed',
+	action: 'Add actions to a payment',
+};
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	paymentIdProperty,
+	...bodyInputProperties(
+		[
+			{
+				displayName: 'Actions',
+				name: 'actions',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add action',
+				default: {},
+				options: [
+					{
+						displayName: 'Action',
+						name: 'action',
+						values: [
+							{
+								displayName: 'Adapter ID',
+								name: 'adapterId',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. klarna_checkout_adapter',
+							},
+							{
+								displayName: 'Type',
+								name: 'type',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. capture',
+							},
+							{
+								displayName: 'URL',
+								name: 'url',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. https://adapter.example.com/capture',
+							},
+						],
+					},
+				],
+			},
+		],
+		[
+			{
+				adapterId: 'klarna_checkout_adapter',
+				type: 'capture',
+				url: 'https://adapter.example.com/capture',
+			},
+		],
+		'The actions, as a JSON array of {adapterId, type, url}',
+	),
+];
+
+export const description = operationProperties('payment', 'addActions', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const paymentId = getIdParameter(this, 'paymentId', 'Payment ID', itemIndex);
+	const body = getBody(
+		this,
+		itemIndex,
+		() =>
+			((this.getNodeParameter('actions', itemIndex, {}) as { action?: IDataObject[] }).action ??
+				[]) as IDataObject[],
+		'array',
+	);
+	const response = await norce.request({
+		method: 'POST',
+		path: ['orders', orderId, 'payments', paymentId, 'actions'],
+		jsonBody: body,
+		// A repeat would offer the actions twice.
+		safeToRepeat: false,
+		subject: `payment "${paymentId}" on order "${orderId}"`,
+	});
+	return changeResult(response, { orderId, paymentId });
+}

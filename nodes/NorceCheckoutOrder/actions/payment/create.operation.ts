@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { norceApiError } from '../../../../shared/transport';
+import { createdId } from '../answers';
+import { getJsonBody, jsonBodyProperty } from '../body';
+import { operationProperties, orderIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Create',
+	value: 'create',
+	description: 'Add a payment to an order, as a payment adapter does',
+	action: 'Add a payment to an order',
+};
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	jsonBodyProperty(
+		{
+			adapterId: 'invoice_adapter',
+			name: 'Invoice',
+			currency: 'SEK',
+			amount: 100,
+			type: 'default',
+		},
+		"The payment, as Norce's Payment object",
+	),
+];
+
+export const description = operationProperties('payment', 'create', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const payment = getJsonBody(this, itemIndex);
+	const response = await norce.request({
+		method: 'POST',
+		path: ['orders', orderId, 'payments'],
+		jsonBody: JSON.stringify(payment),
+		// A repeat could add a second payment.
+		safeToRepeat: false,
+		subject: `a new payment on order "${orderId}"`,
+	});
+	const paymentId = createdId(response);
+	if (paymentId === undefined) {
+		throw norceApiError(
+			{ node: this.getNode(), itemIndex },
+			`Norce Checkout created the payment but sent no payment ID [HTTP ${response.statusCode}]`,
+			'Expected {"id": "p_…"}. Check the payments of the order with Get Many before creating it again.',
+			{ httpCode: String(response.statusCode) },
+		);
+	}
+	return [{ orderId, paymentId, success: true }];
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { changeResult } from '../answers';
+import {
+	actionIdProperty,
+	operationProperties,
+	orderIdProperty,
+	paymentIdProperty,
+} from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Execute Action',
+	value: 'executeAction',
+	description:
+		"Run one of a payment's actions, e.g. capture or refund at the payment provider. This moves money.",
+	action: 'Execute an action of a payment',
+};
+
+const properties: INodeProperties[] = [orderIdProperty, paymentIdProperty, actionIdProperty];
+
+export const description = operationProperties('payment', 'executeAction', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const paymentId = getIdParameter(this, 'paymentId', 'Payment ID', itemIndex);
+	const actionId = getIdParameter(this, 'actionId', 'Action ID', itemIndex);
+	const response = await norce.request({
+		method: 'POST',
+		path: ['orders', orderId, 'payments', paymentId, 'actions', actionId, 'execute'],
+		// A capture or refund must never run twice because an answer got lost.
+		safeToRepeat: false,
+		subject: `action "${actionId}" of payment "${paymentId}" on order "${orderId}"`,
+	});
+	return changeResult(response, { orderId, paymentId, actionId });
+}

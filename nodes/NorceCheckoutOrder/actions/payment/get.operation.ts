@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { readObject } from '../answers';
+import { operationProperties, orderIdProperty, paymentIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get one payment of an order, with its state, amount and actions',
+	action: 'Get a payment of an order',
+};
+
+const properties: INodeProperties[] = [orderIdProperty, paymentIdProperty];
+
+export const description = operationProperties('payment', 'get', properties, {
+	changesOrder: false,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const paymentId = getIdParameter(this, 'paymentId', 'Payment ID', itemIndex);
+	return await readObject(
+		this,
+		itemIndex,
+		norce,
+		{
+			path: ['orders', orderId, 'payments', paymentId],
+			subject: `payment "${paymentId}" on order "${orderId}"`,
+		},
+		'a payment',
+	);
+}

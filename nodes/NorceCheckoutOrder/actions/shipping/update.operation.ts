@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { changeResult } from '../answers';
+import { getJsonBody, jsonBodyProperty } from '../body';
+import { operationProperties, orderIdProperty, shippingIdProperty } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Update',
+	value: 'update',
+	description: 'Replace a shipping of an order, e.g. its state or TMS reference',
+	action: 'Update a shipping of an order',
+};
+
+const properties: INodeProperties[] = [
+	orderIdProperty,
+	shippingIdProperty,
+	jsonBodyProperty(
+		{
+			state: 'confirmed',
+			tmsReference: 'TMS-123',
+			total: { includingVat: 49, excludingVat: 39.2 },
+			vatRate: 0.25,
+		},
+		"The whole shipping, as Norce's Shipping object (total and vatRate required): it replaces the shipping. To change one field, Get it first and merge.",
+	),
+];
+
+export const description = operationProperties('shipping', 'update', properties, {
+	changesOrder: true,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const shippingId = getIdParameter(this, 'shippingId', 'Shipping ID', itemIndex);
+	const shipping = getJsonBody(this, itemIndex);
+	const response = await norce.request({
+		method: 'PUT',
+		path: ['orders', orderId, 'shippings', shippingId],
+		jsonBody: JSON.stringify(shipping),
+		// The shipping is replaced as a whole: sending it twice ends in the same state.
+		safeToRepeat: true,
+		subject: `shipping "${shippingId}" on order "${orderId}"`,
+	});
+	return changeResult(response, { orderId, shippingId });
+}
