@@ -132,6 +132,19 @@ export function norceBaseUrl(credentials: ICredentialDataDecryptedObject): strin
 	return `https://${slug}${suffix}/checkout/order`;
 }
 
+/**
+ * The Notification Service's base: the order base with its last segment (`order`) replaced by
+ * `notification`, e.g. https://{slug}.api-se.norce.tech/checkout/notification, for every
+ * environment and for a custom Base URL alike.
+ */
+export function notificationBaseUrl(orderBaseUrl: string): string {
+	const url = new URL(orderBaseUrl);
+	const segments = url.pathname.split('/').filter(Boolean);
+	// A custom Base URL without a path: the service sits beside it at /notification.
+	segments.splice(Math.max(segments.length - 1, 0), 1, 'notification');
+	return `${url.origin}/${segments.join('/')}`;
+}
+
 /** Validates the whole credential; throws NorceCredentialError naming the first bad field. */
 export function norceConnection(credentials: ICredentialDataDecryptedObject): NorceConnection {
 	const baseUrl = norceBaseUrl(credentials);

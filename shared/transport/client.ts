@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { notificationBaseUrl } from '../connection';
 import { apiErrorFromAnswer, apiErrorFromNetwork, norceApiError, redact } from './errors';
 import { isTransientNetworkCode, networkErrorCode } from './network';
 import type { RetryTiming } from './retry';
@@ -50,17 +51,25 @@ export function createNorceClient(
 ): NorceClient {
 	const { connection, credentials } = session;
 	const secrets = [connection.token];
-	const headers: IDataObject = {
+	const orderHeaders: IDataObject = {
 		Accept: 'application/json',
 		'x-merchant': connection.merchant,
 		'x-channel': settings.channel,
 	};
-	if (settings.adapterId) headers['x-adapterid'] = settings.adapterId;
+	if (settings.adapterId) orderHeaders['x-adapterid'] = settings.adapterId;
+	const services = {
+		order: { root: `${connection.baseUrl}/api/v0/checkout`, headers: orderHeaders },
+		notification: {
+			root: `${notificationBaseUrl(connection.baseUrl)}/api/v1`,
+			headers: { Accept: 'application/json', 'x-merchant': connection.merchant },
+		},
+	};
 
 	async function send(request: NorceRequest) {
+		const { root, headers } = services[request.service ?? 'order'];
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: `${connection.baseUrl}/api/v0/checkout/${request.path.map(encodePathSegment).join('/')}`,
+			url: `${root}/${request.path.map(encodePathSegment).join('/')}`,
 			qs: request.qs,
 			arrayFormat: 'repeat',
 			headers:

@@ -15,9 +15,21 @@ export const CREDENTIAL_TYPE = 'norceApi';
 /** Every n8n context the package sends requests from. */
 export type NorceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
+/**
+ * Which Norce service a request goes to: the Order API (`…/checkout/order/api/v0/checkout/…`)
+ * or the Notification Service (`…/checkout/notification/api/v1/…`), which knows no channel
+ * header (the channel is a query parameter there).
+ */
+export type NorceService = 'order' | 'notification';
+
 export interface NorceRequest {
 	method: IHttpRequestMethods;
-	/** Segments below /api/v0/checkout; each is percent-encoded as exactly one path segment. */
+	/** The Order API unless said otherwise. */
+	service?: NorceService;
+	/**
+	 * Segments below the service's API root (/api/v0/checkout for orders, /api/v1 for
+	 * notifications); each is percent-encoded as exactly one path segment.
+	 */
 	path: string[];
 	qs?: IDataObject;
 	/** JSON text to send as the body, already serialized. */

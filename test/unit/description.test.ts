@@ -87,6 +87,7 @@ describe('node description', () => {
 			consent: ['create', 'delete', 'update', 'updateMany'],
 			hook: ['create', 'delete'],
 			notification: ['create', 'delete'],
+			notificationEvent: ['get', 'getMany', 'retry'],
 		});
 	});
 

@@ -69,6 +69,68 @@ export async function readList(
 	return list;
 }
 
+/** Largest page asked for; Return All walks offset/limit pages of this size. */
+const PAGE_SIZE = 100;
+
+interface Page {
+	entries: IDataObject[];
+	totalSize?: number;
+}
+
+/** `{ data, pagination }` as documented; a bare array is accepted too. */
+function readPage(body: unknown): Page | undefined {
+	if (Array.isArray(body)) return { entries: body as IDataObject[] };
+	if (!isObject(body) || !Array.isArray(body.data)) return undefined;
+	const totalSize = Number((body.pagination as IDataObject | undefined)?.totalSize);
+	return {
+		entries: body.data as IDataObject[],
+		totalSize: Number.isFinite(totalSize) ? totalSize : undefined,
+	};
+}
+
+/**
+ * Up to `wanted` entries of an offset/limit list (Infinity = Return All), one page after
+ * another until Norce has no more; one output object per entry, never the wrapper.
+ */
+export async function readPages(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+	list: Pick<NorceRequest, 'service' | 'path' | 'qs' | 'subject'> & {
+		wanted: number;
+		what: string;
+	},
+): Promise<IDataObject[]> {
+	const { wanted, what, ...request } = list;
+	const entries: IDataObject[] = [];
+	let offset = 0;
+	while (entries.length < wanted) {
+		const limit = Math.min(PAGE_SIZE, wanted - entries.length);
+		const response = await norce.request({
+			...request,
+			method: 'GET',
+			qs: { ...request.qs, offset, limit },
+			safeToRepeat: true,
+		});
+		const page = readPage(response.body);
+		if (page === undefined) {
+			throw norceApiError(
+				{ node: context.getNode(), itemIndex },
+				`Norce Checkout answered ${request.subject} with something that is not a page of ${what} [HTTP ${response.statusCode}]`,
+				'Expected {data: [...], pagination: {...}}. Check the environment or Base URL of the credential.',
+				{ httpCode: String(response.statusCode) },
+			);
+		}
+		entries.push(...page.entries.slice(0, wanted - entries.length));
+		offset += page.entries.length;
+		const exhausted =
+			page.entries.length === 0 ||
+			(page.totalSize !== undefined ? offset >= page.totalSize : page.entries.length < limit);
+		if (exhausted) break;
+	}
+	return entries;
+}
+
 /** The answer of a change: Norce's object when it sends one, else the ids and `success`. */
 export function changeResult(response: NorceResponse, ids: IDataObject): IDataObject[] {
 	return [isObject(response.body) ? response.body : { ...ids, success: true }];

@@ -68,6 +68,32 @@ export const notificationIdProperty = idProperty(
 	'e.g. on_aBcD1234',
 	'The ID of the notification (see the "notifications" list of Get Order)',
 );
+export const eventIdProperty = idProperty(
+	'Event ID',
+	'eventId',
+	'e.g. 5b3e1c04-8f2a-4d6b-9e71-0a4c2f8d6b13',
+	'The ID of the notification event (see Get Many of notification events)',
+);
+
+/** Return All, or Limit: for every list that Norce pages. */
+export const returnAllProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
 
 /** Which order shape Norce sends to a hook or notification URL. */
 export const orderVersionProperty: INodeProperties = {

@@ -93,6 +93,22 @@ export function getOptionParameter(
 	return value;
 }
 
+/** How many entries a list operation returns: Infinity for Return All, else Limit. */
+export function getWanted(context: IExecuteFunctions, itemIndex: number): number {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? Infinity : (context.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** A filter value as a query value; undefined when empty (the filter is then left out). */
+export function queryValue(value: unknown): string | string[] | undefined {
+	if (Array.isArray(value)) return value.length ? value.map(String) : undefined;
+	if (value && typeof value === 'object' && 'toISO' in value) {
+		return (value as { toISO: () => string }).toISO(); // a Luxon DateTime from an expression
+	}
+	const text = value === undefined || value === null ? '' : String(value).trim();
+	return text === '' ? undefined : text;
+}
+
 /** Text sent in an HTTP header: a CR/LF would let a value inject headers, so it is refused. */
 function headerValue(
 	context: IExecuteFunctions,

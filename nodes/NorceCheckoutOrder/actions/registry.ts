@@ -14,6 +14,7 @@ import type { NorceClient } from '../../../shared/transport';
 import * as consent from './consent/Consent.resource';
 import * as hook from './hook/Hook.resource';
 import * as notification from './notification/Notification.resource';
+import * as notificationEvent from './notificationEvent/NotificationEvent.resource';
 import * as order from './order/Order.resource';
 import * as payment from './payment/Payment.resource';
 import * as shipping from './shipping/Shipping.resource';
@@ -40,6 +41,7 @@ export const resources = {
 	consent: consent.resource,
 	hook: hook.resource,
 	notification: notification.resource,
+	notificationEvent: notificationEvent.resource,
 } satisfies Record<string, ResourceModule>;
 
 export type ResourceName = keyof typeof resources;

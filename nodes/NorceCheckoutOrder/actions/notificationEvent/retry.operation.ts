@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { NorceClient } from '../../../../shared/transport';
+import { changeResult } from '../answers';
+import { eventIdProperty, operationProperties } from '../descriptions';
+import { getIdParameter } from '../parameters';
+import type { OperationModule } from '../registry';
+
+export const option: OperationModule['option'] = {
+	name: 'Retry',
+	value: 'retry',
+	description: 'Have Norce deliver a notification event again, e.g. after the receiver was down',
+	action: 'Retry the delivery of a notification event',
+};
+
+const properties: INodeProperties[] = [eventIdProperty];
+
+export const description = operationProperties('notificationEvent', 'retry', properties, {
+	changesOrder: false,
+});
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<IDataObject[]> {
+	const eventId = getIdParameter(this, 'eventId', 'Event ID', itemIndex);
+	const response = await norce.request({
+		method: 'POST',
+		service: 'notification',
+		path: ['events', eventId, 'retry'],
+		// Each retry is another delivery to the receiver: never sent twice by accident.
+		safeToRepeat: false,
+		subject: `notification event "${eventId}"`,
+	});
+	return changeResult(response, { eventId });
+}
