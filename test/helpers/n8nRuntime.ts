@@ -86,7 +86,7 @@ class TestNodeTypes implements INodeTypes {
 }
 
 /** The credential store: hands out the test credential and applies NorceApi.authenticate. */
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	private readonly credentialType = new NorceApi();
 
 	constructor(private readonly data: ICredentialDataDecryptedObject) {

@@ -6,7 +6,7 @@ import { operationProperties, returnAllProperties } from '../descriptions';
 import { getWanted, queryValue } from '../parameters';
 import type { OperationModule } from '../registry';
 import { simplifyOrder } from './simplify';
-import { ORDER_STATUS_OPTIONS } from './statuses';
+import { ORDER_STATUS_OPTIONS } from '../../../../shared/orderStatuses';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties,

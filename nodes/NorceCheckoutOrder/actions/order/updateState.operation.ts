@@ -4,7 +4,7 @@ import type { NorceClient } from '../../../../shared/transport';
 import { operationProperties, orderIdProperty } from '../descriptions';
 import { getIdParameter, getOptionParameter } from '../parameters';
 import type { OperationModule } from '../registry';
-import { ORDER_STATUS_OPTIONS } from './statuses';
+import { ORDER_STATUS_OPTIONS } from '../../../../shared/orderStatuses';
 
 export const option: OperationModule['option'] = {
 	name: 'Update State',

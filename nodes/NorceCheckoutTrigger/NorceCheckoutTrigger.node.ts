@@ -1,0 +1,47 @@
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import type { RetryTiming } from '../../shared/transport';
+import { DEFAULT_RETRY_TIMING } from '../../shared/transport';
+import { triggerProperties } from './poll/description';
+import type { PollDependencies } from './poll/poll';
+import { pollOrders } from './poll/poll';
+
+// Polling, because it needs nothing but the order list and the credential: no webhook to
+// register, nothing left behind on Norce when the workflow is unpublished.
+export class NorceCheckoutTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Norce Checkout Trigger',
+		name: 'norceCheckoutTrigger',
+		icon: { light: 'file:../../icons/norce.svg', dark: 'file:../../icons/norce.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{$parameter["event"] === "orderCreated" ? "Order Created" : "Order Status Changed"}}',
+		description: 'Starts the workflow when Norce Checkout orders are created or change status',
+		defaults: { name: 'Norce Checkout Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'norceApi', required: true }],
+		properties: triggerProperties,
+	};
+
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
+
+	/** n8n constructs the node without arguments; tests pass short retry waits and a clock. */
+	constructor(dependencies: Partial<PollDependencies> = {}) {
+		const resolved: PollDependencies = {
+			timing: dependencies.timing ?? (DEFAULT_RETRY_TIMING as RetryTiming),
+			now: dependencies.now ?? Date.now,
+		};
+		this.poll = async function (this: IPollFunctions) {
+			return await pollOrders.call(this, resolved);
+		};
+	}
+}

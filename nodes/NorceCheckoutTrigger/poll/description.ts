@@ -1,0 +1,70 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ORDER_STATUS_OPTIONS } from '../../../shared/orderStatuses';
+
+export const DEFAULT_LOOKBACK_DAYS = 30;
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Order Created',
+				value: 'orderCreated',
+				description: 'An order was created',
+			},
+			{
+				name: 'Order Status Changed',
+				value: 'orderStatusChanged',
+				description: 'An order moved to another status, e.g. processing or completed',
+			},
+		],
+		default: 'orderStatusChanged',
+	},
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: ORDER_STATUS_OPTIONS,
+		default: [],
+		description:
+			'Only orders created in, or moving into, one of these statuses fire. Empty fires for every status.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Channel',
+				name: 'channel',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. se',
+				description: "Overrides the credential's channel (x-channel header) for this trigger",
+			},
+			{
+				displayName: 'Lookback Days',
+				name: 'lookbackDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 365 },
+				default: DEFAULT_LOOKBACK_DAYS,
+				description: 'For Order Status Changed: how far back orders are watched, by creation date',
+				hint: 'Status changes of orders created longer ago than this are not seen. Every poll reads all orders of this window, so keep it as short as your orders take to complete.',
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return only the event fields (order ID, status, previous status, time, references, total) instead of adding the whole order',
+			},
+		],
+	},
+];

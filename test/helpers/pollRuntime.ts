@@ -1,0 +1,98 @@
+/**
+ * Runs the trigger's poll() the way n8n does: n8n-core's own PollContext around a Workflow
+ * holding the trigger node, with real parameter resolution, the node's static data kept on
+ * the workflow between polls, and real HTTP through n8n's request helpers and the
+ * credential's authenticate(). Only the credential store is filled in here.
+ */
+import { PollContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeTypes,
+	IPollFunctions,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { NorceCheckoutTrigger } from '../../nodes/NorceCheckoutTrigger/NorceCheckoutTrigger.node';
+import type { PollDependencies } from '../../nodes/NorceCheckoutTrigger/poll/poll';
+import { TestCredentialsHelper } from './n8nRuntime';
+
+const TRIGGER_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutTrigger';
+
+export interface Poller {
+	/** One poll in trigger mode; resolves to what n8n would emit (null: nothing). */
+	poll(mode?: WorkflowExecuteMode): Promise<INodeExecutionData[][] | null>;
+	/** The node's static data, as n8n would persist it. */
+	readonly staticData: IDataObject;
+}
+
+export function createPoller(options: {
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	dependencies: PollDependencies;
+	/** Emulates n8n 2.39+'s getPollBudgetMs(); absent, the context has none (as in 2.8). */
+	pollBudgetMs?: number;
+}): Poller {
+	const trigger = new NorceCheckoutTrigger(options.dependencies);
+	const nodeTypes: INodeTypes = {
+		getByName: () => trigger,
+		getByNameAndVersion: () => trigger,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const node: INode = {
+		id: 'trigger',
+		name: 'Norce Checkout Trigger',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { norceApi: { id: 'cred-1', name: 'Norce sandbox' } },
+	};
+	node.parameters =
+		NodeHelpers.getNodeParameters(
+			trigger.description.properties,
+			options.parameters,
+			true,
+			false,
+			node,
+			trigger.description,
+		) ?? options.parameters;
+	const workflow = new Workflow({
+		id: 'trigger-workflow',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: {},
+	});
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	return {
+		async poll(mode = 'trigger') {
+			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
+			if (options.pollBudgetMs !== undefined) {
+				const budget = options.pollBudgetMs;
+				Object.assign(context, { getPollBudgetMs: () => budget });
+			}
+			return await trigger.poll.call(context as unknown as IPollFunctions);
+		},
+		get staticData() {
+			return workflow.getStaticData('node', node);
+		},
+	};
+}
