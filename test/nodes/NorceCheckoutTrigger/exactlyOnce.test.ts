@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { recordFigures } from '../../reliability/figures';
 import { TEST_RETRY_TIMING, useNorceSandbox } from '../../helpers/norceFixture';
 import { createPoller } from '../../helpers/pollRuntime';
+import type { OrderStatus } from '../../sandbox';
 import { mulberry32 } from '../../sandbox/prng';
 
 const norce = useNorceSandbox();
@@ -15,7 +16,7 @@ const START = Date.parse('2026-12-10T08:00:00.000Z');
 const POLLS = 20;
 const ORDERS = 1000;
 const INTERVAL = 5 * 60_000;
-const NEXT: Record<string, string> = {
+const NEXT: Record<string, OrderStatus> = {
 	checkout: 'processing',
 	processing: 'accepted',
 	accepted: 'completed',
@@ -76,7 +77,11 @@ it('fires every event exactly once, in order, with random page failures', async 
 			const [id, status] = movable.splice(Math.floor(random() * movable.length), 1)[0];
 			const order = norce.sandbox.orders.get(id)!;
 			const last = Date.parse(order.state.transitions.at(-1)!.timeStamp);
-			const at = Math.max(last, clock.now) + 1 + Math.floor(random() * (INTERVAL / 2));
+			// Strictly between the last change and the next poll: Norce stamps no change in the future.
+			const from = Math.max(last, clock.now) + 1;
+			const room = clock.now + INTERVAL - from;
+			if (room < 1) continue;
+			const at = from + Math.floor(random() * room);
 			norce.sandbox.setOrderStatus(id, NEXT[status], new Date(at).toISOString());
 			statuses.set(id, NEXT[status]);
 			expected.orderStatusChanged.push(`${id}:${NEXT[status]}@${at}`);

@@ -166,21 +166,16 @@ describe('failures and budget', () => {
 		const before = JSON.stringify(poller.staticData);
 		const orders = Array.from({ length: 150 }, (_, index) => createOrder(START + MINUTE + index));
 		clock.now += 5 * MINUTE;
-		// The second page fails with an error the transport does not retry.
+		// The first page passes (a 0 ms delay), the second fails with a status not retried.
+		norce.sandbox.addFault({ kind: 'delay', ms: 0, times: 1, match: { operation: 'getMany' } });
 		norce.sandbox.addFault({
 			kind: 'status',
 			status: 500,
 			times: 1,
 			match: { operation: 'getMany' },
 		});
-		norce.sandbox.addFault({
-			kind: 'status',
-			status: 500,
-			times: 1,
-			match: { operation: 'getMany' },
-		});
-
 		await expect(poller.poll()).rejects.toThrow('Norce Checkout failed with a server error [500');
+		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([200, 500]);
 		expect(JSON.stringify(poller.staticData)).toBe(before);
 		expect((await events(poller)).map((event) => event.orderId)).toEqual(
 			orders.map(({ id }) => id),
