@@ -1,0 +1,64 @@
+/**
+ * What gets published: the tarball holds only what n8n loads (the check `npm run build` runs).
+ */
+import pkg from '../../package.json';
+import { checkPack, expectedFiles } from '../../scripts/pack-files';
+import { REPO_ROOT, packFixture, removeFixture } from '../helpers/npmCli';
+
+describe('tarball contents (the check in gulp verify)', () => {
+	const roots: string[] = [];
+	const fixture = (options?: Parameters<typeof packFixture>[0]) => {
+		const root = packFixture(options);
+		roots.push(root);
+		return root;
+	};
+	afterAll(() => roots.forEach(removeFixture));
+
+	it('accepts a package of compiled code, codex, icons, README, LICENSE and CHANGELOG', () => {
+		const result = checkPack(fixture());
+		expect(result.problems).toEqual([]);
+		expect(result.files).toEqual([
+			'CHANGELOG.md',
+			'LICENSE',
+			'README.md',
+			'dist/credentials/B.credentials.js',
+			'dist/nodes/A/A.node.js',
+			'dist/nodes/A/A.node.json',
+			'dist/nodes/A/a.svg',
+			'package.json',
+		]);
+	});
+
+	it('names every stray file npm would publish', () => {
+		const root = fixture({
+			extra: {
+				'dist/tsconfig.tsbuildinfo': '{}',
+				'dist/package.json': '{}',
+				'dist/nodes/A/A.node.js.map': '{"sources":["../../../nodes/A/A.node.ts"]}',
+				'dist/nodes/A/A.node.d.ts': 'export {};',
+			},
+		});
+		expect(checkPack(root).problems.sort()).toEqual([
+			'dist/nodes/A/A.node.d.ts would be published but is not allowed',
+			'dist/nodes/A/A.node.js.map would be published but is not allowed',
+			'dist/package.json would be published but is not allowed',
+			'dist/tsconfig.tsbuildinfo would be published but is not allowed',
+		]);
+	});
+
+	it('names files that are missing: a module that was not compiled, an unlisted CHANGELOG', () => {
+		const root = fixture({ extra: { 'nodes/A/helper.ts': 'export {};' }, files: ['dist'] });
+		expect(checkPack(root).problems.sort()).toEqual([
+			'CHANGELOG.md is missing from the tarball',
+			'dist/nodes/A/helper.js is missing from the tarball',
+		]);
+	});
+
+	it('derives the allowed list of this package from its sources', () => {
+		const expected = expectedFiles(REPO_ROOT);
+		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials])
+			expect(expected).toContain(entry);
+		expect(expected).toContain('dist/nodes/NorceCheckoutOrder/NorceCheckoutOrder.node.json');
+		expect(expected.filter((f) => /\.(map|d\.ts|tsbuildinfo)$/.test(f))).toEqual([]);
+	});
+});
