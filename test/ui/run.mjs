@@ -57,7 +57,7 @@ async function ensureUiDeps() {
 	const pj = path.join(UI_DIR, 'node_modules', 'playwright-core', 'package.json');
 	if (fs.existsSync(pj) && JSON.parse(fs.readFileSync(pj, 'utf8')).version === want) return;
 	log(`npm ci in test/ui (playwright-core ${want}) ...`);
-	const r = await run('npm', ['ci', '--no-audit', '--no-fund'], {
+	const r = await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
 		cwd: UI_DIR,
 		timeoutMs: 10 * 60_000,
 	});

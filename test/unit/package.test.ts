@@ -1,9 +1,10 @@
 /**
- * What gets published: the tarball holds only what n8n loads (the check `npm run build` runs).
+ * What gets published and how: the tarball holds only what n8n loads (the check `npm run build`
+ * runs), and a plain `npm publish` is refused outside the release workflow.
  */
 import pkg from '../../package.json';
 import { checkPack, expectedFiles } from '../../scripts/pack-files';
-import { REPO_ROOT, packFixture, removeFixture } from '../helpers/npmCli';
+import { REPO_ROOT, npm, packFixture, removeFixture } from '../helpers/npmCli';
 
 describe('tarball contents (the check in gulp verify)', () => {
 	const roots: string[] = [];
@@ -60,5 +61,24 @@ describe('tarball contents (the check in gulp verify)', () => {
 			expect(expected).toContain(entry);
 		expect(expected).toContain('dist/nodes/NorceCheckoutOrder/NorceCheckoutOrder.node.json');
 		expect(expected.filter((f) => /\.(map|d\.ts|tsbuildinfo)$/.test(f))).toEqual([]);
+	});
+});
+
+describe('npm publish outside the release workflow', () => {
+	// `prepublishOnly: n8n-node prerelease` refuses unless RELEASE_MODE is set, which only
+	// `n8n-node release` does (in GitHub Actions, together with NPM_CONFIG_PROVENANCE=true).
+	// It only runs if npm runs scripts: ignore-scripts in .npmrc would switch it off.
+	it('is refused by the prepublishOnly guard', () => {
+		const r = npm(['publish', '--dry-run']);
+		expect(r.output).toContain('Run `npm run release` to publish the package');
+		expect(r.output).not.toContain(`+ ${pkg.name}@`);
+		expect(r.status).toBe(1);
+	});
+
+	it('passes the guard with the RELEASE_MODE that n8n-node release sets (dry run)', () => {
+		const r = npm(['publish', '--dry-run'], { env: { RELEASE_MODE: 'true' } });
+		expect(r.output).not.toContain('Run `npm run release`');
+		expect(r.output).toContain(`+ ${pkg.name}@${pkg.version}`);
+		expect(r.status).toBe(0);
 	});
 });
