@@ -1,9 +1,10 @@
 /**
  * What gets published and how: the tarball holds only what n8n loads (the check `npm run build`
- * runs), and a plain `npm publish` is refused outside the release workflow.
+ * runs), and a plain `npm publish` or `npm run release` is refused outside the release workflow.
  */
 import pkg from '../../package.json';
 import { checkPack, expectedFiles } from '../../scripts/pack-files';
+import { releaseProblems } from '../../scripts/release';
 import { REPO_ROOT, npm, packFixture, removeFixture } from '../helpers/npmCli';
 
 describe('tarball contents (the check in gulp verify)', () => {
@@ -80,5 +81,33 @@ describe('npm publish outside the release workflow', () => {
 		expect(r.output).not.toContain('Run `npm run release`');
 		expect(r.output).toContain(`+ ${pkg.name}@${pkg.version}`);
 		expect(r.status).toBe(0);
+	});
+});
+
+describe('npm run release', () => {
+	it('refuses outside GitHub Actions and says how releases are made', () => {
+		const r = npm(['run', 'release']);
+		expect(r.output).toContain('Releases are published by .github/workflows/publish.yml');
+		expect(r.status).toBe(1);
+	});
+
+	it('in the workflow, publishes a tag only if package.json and CHANGELOG.md agree with it', () => {
+		const changelog = '# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2027-01-05\n\n- x\n';
+		expect(releaseProblems({ tag: 'v0.2.0', version: '0.2.0', changelog })).toEqual([]);
+		expect(releaseProblems({ tag: '0.2.0', version: '0.2.0', changelog })).toEqual([]);
+		expect(releaseProblems({ tag: 'v0.2.1', version: '0.2.0', changelog })).toEqual([
+			'the tag is "v0.2.1" but package.json says version 0.2.0',
+		]);
+		expect(releaseProblems({ tag: 'v0.3.0', version: '0.3.0', changelog })).toEqual([
+			'CHANGELOG.md has no section "## [0.3.0] - YYYY-MM-DD"',
+		]);
+		// an undated heading is still unreleased; 0.2.0 must not match 0.2.0-rc.1 or 0x2x0
+		expect(
+			releaseProblems({
+				tag: 'v0.2.0',
+				version: '0.2.0',
+				changelog: '## [0.2.0]\n## [0x2x0] - 2027-01-05',
+			}),
+		).toHaveLength(1);
 	});
 });
