@@ -4,8 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { explainNpmFailure, pinnedMatrix, resolveMatrix, satisfies } from './lib/install.mjs';
+import {
+	INSTALL_COST,
+	explainNpmFailure,
+	pinnedMatrix,
+	resolveMatrix,
+	satisfies,
+} from './lib/install.mjs';
 import { parseExecuteOutput } from './lib/n8n.mjs';
+import { E2E_DIR, REPO_ROOT } from './lib/util.mjs';
 import { findPackageDirs, readmeInstallCommands } from './lib/readme-install.mjs';
 import { pairedIndexes } from './lib/rundata.mjs';
 import { makeId } from './lib/workflows.mjs';
@@ -131,5 +138,13 @@ describe('harness', () => {
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
+	});
+
+	it('the docs give the install cost the installer prints', () => {
+		for (const doc of [path.join(REPO_ROOT, 'README.md'), path.join(E2E_DIR, 'README.md')])
+			assert.ok(
+				fs.readFileSync(doc, 'utf8').replace(/\s+/g, ' ').includes(INSTALL_COST),
+				`${path.relative(REPO_ROOT, doc)} does not say "${INSTALL_COST}"`,
+			);
 	});
 });
