@@ -1,14 +1,17 @@
-// Build of the published package: compile, copy assets, then check dist/ is what n8n loads.
+// Build of the published package: compile, copy assets, then check dist/ is what n8n loads and
+// the tarball is exactly that (scripts/pack-files.js).
 //
 // `n8n-node build` copies every *.png/*.svg below the project root into dist/, including
 // screenshots the browser tests leave in test/; this build copies only node and credential
-// assets, and refuses to finish if dist/ would not load in n8n.
+// assets, and refuses to finish if dist/ would not load in n8n or `npm pack` would publish a
+// file n8n does not load.
 'use strict';
 
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { src, dest, series, watch } = require('gulp');
+const { checkPack } = require('./scripts/pack-files');
 
 const DIST = path.join(__dirname, 'dist');
 const ASSET_GLOBS = ['icons/*.{svg,png}', 'nodes/**/*.{svg,png}', 'credentials/**/*.{svg,png}'];
@@ -60,22 +63,13 @@ function verify(done) {
 			if (!fs.existsSync(codex)) problems.push(`${file}: codex ${path.basename(codex)} missing`);
 		}
 	}
-	const stray = fs
-		.readdirSync(DIST)
-		.filter(
-			(name) =>
-				![
-					'icons',
-					'nodes',
-					'credentials',
-					'shared',
-					'package.json',
-					'tsconfig.tsbuildinfo',
-				].includes(name),
-		);
-	if (stray.length) problems.push(`unexpected entries in dist/: ${stray.join(', ')}`);
-	if (problems.length) return done(new Error(`dist/ is not loadable:\n- ${problems.join('\n- ')}`));
-	console.log(`dist/ verified: ${entries.length} entry points with icons and codex`);
+	const pack = checkPack(__dirname);
+	problems.push(...pack.problems);
+	if (problems.length)
+		return done(new Error(`dist/ is not publishable:\n- ${problems.join('\n- ')}`));
+	console.log(
+		`dist/ verified: ${entries.length} entry points with icons and codex; npm pack: ${pack.files.length} files, ${(pack.size / 1000).toFixed(1)} kB, all allowed`,
+	);
 	done();
 }
 

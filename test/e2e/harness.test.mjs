@@ -1,8 +1,19 @@
 // Fast checks of the harness itself (no n8n needed).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { explainNpmFailure, pinnedMatrix, resolveMatrix, satisfies } from './lib/install.mjs';
+import {
+	INSTALL_COST,
+	explainNpmFailure,
+	pinnedMatrix,
+	resolveMatrix,
+	satisfies,
+} from './lib/install.mjs';
 import { parseExecuteOutput } from './lib/n8n.mjs';
+import { E2E_DIR, REPO_ROOT } from './lib/util.mjs';
+import { findPackageDirs, readmeInstallCommands } from './lib/readme-install.mjs';
 import { pairedIndexes } from './lib/rundata.mjs';
 import { makeId } from './lib/workflows.mjs';
 
@@ -70,5 +81,70 @@ describe('harness', () => {
 
 	it('workflow ids are 16 characters and end in a digit (execute-batch needs one)', () => {
 		for (let i = 0; i < 50; i++) assert.match(makeId('wf'), /^[A-Za-z0-9]{15}\d$/);
+	});
+
+	it('README install lines are parsed, also inside docker exec … sh -c', () => {
+		const readme = [
+			'# x',
+			'## Install',
+			'```',
+			'npm ci --ignore-scripts && npm pack   # not an install of the package',
+			'npm install --prefix ~/.n8n/nodes --legacy-peer-deps pkg   # a comment',
+			"docker exec -u node n8n sh -c 'npm install --prefix ~/.n8n/nodes --omit=peer ./p-*.tgz'",
+			'```',
+			'## Later',
+			'```',
+			'npm install elsewhere',
+			'```',
+		].join('\n');
+		assert.deepEqual(
+			readmeInstallCommands(readme).map(({ runner, npm, prefix, flags, spec }) => ({
+				runner,
+				npm,
+				prefix,
+				flags,
+				spec,
+			})),
+			[
+				{
+					runner: '',
+					npm: 'npm install --prefix ~/.n8n/nodes --legacy-peer-deps pkg',
+					prefix: '~/.n8n/nodes',
+					flags: ['--legacy-peer-deps'],
+					spec: 'pkg',
+				},
+				{
+					runner: 'docker exec -u node n8n',
+					npm: 'npm install --prefix ~/.n8n/nodes --omit=peer ./p-*.tgz',
+					prefix: '~/.n8n/nodes',
+					flags: ['--omit=peer'],
+					spec: './p-*.tgz',
+				},
+			],
+		);
+	});
+
+	it('a package nested anywhere in a node_modules tree is found', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-find-'));
+		try {
+			fs.mkdirSync(path.join(dir, 'node_modules', 'a', 'node_modules', 'n8n-workflow'), {
+				recursive: true,
+			});
+			fs.mkdirSync(path.join(dir, 'node_modules', 'n8n-workflow-x'), { recursive: true });
+			assert.deepEqual(findPackageDirs(dir, 'n8n-workflow'), [
+				path.join('node_modules', 'a', 'node_modules', 'n8n-workflow'),
+			]);
+			assert.deepEqual(findPackageDirs(path.join(dir, 'missing'), 'n8n-workflow'), []);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('the docs give the install cost the installer prints', () => {
+		for (const doc of [path.join(REPO_ROOT, 'README.md'), path.join(E2E_DIR, 'README.md')])
+			assert.ok(
+				fs.readFileSync(doc, 'utf8').replace(/\s+/g, ' ').includes(INSTALL_COST),
+				`${path.relative(REPO_ROOT, doc)} does not say "${INSTALL_COST}"`,
+			);
 	});
 });

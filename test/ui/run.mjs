@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run test:ui — the node in n8n's real editor, in headless Debian Chromium.
-//   1. Chromium: /usr/bin/chromium, else `apt-get update && apt-get install -y chromium` (CI: root, no TTY)
+//   1. Chromium: /usr/bin/chromium, else `apt-get update && apt-get install -y chromium`, as root
+//      or through `sudo -n` (no TTY in CI)
 //   2. test/ui's own deps (playwright-core, pinned in test/ui/package.json): `npm ci` if missing
 //   3. build + pack the package (test/e2e/lib/package.mjs)
 //   4. per n8n version: Norce sandbox + `n8n start` (package installed like the Community Nodes
@@ -22,27 +23,34 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const args = parseArgs();
 
+/**
+ * apt-get as root, or through `sudo -n` (a hosted CI runner, a dev machine with passwordless
+ * sudo); -n because there is no TTY to ask for a password. Undefined: no way to install.
+ */
+async function aptGet() {
+	if (typeof process.getuid === 'function' && process.getuid() === 0)
+		return (args) => ['apt-get', args];
+	const probe = await run('sudo', ['-n', 'true'], { timeoutMs: 10_000 }).catch(() => undefined);
+	if (probe?.code !== 0) return undefined;
+	// sudo resets the environment: pass DEBIAN_FRONTEND through env(1)
+	return (args) => ['sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args]];
+}
+
 async function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return;
-	if (
-		process.platform !== 'linux' ||
-		typeof process.getuid !== 'function' ||
-		process.getuid() !== 0
-	)
+	const apt = process.platform === 'linux' ? await aptGet() : undefined;
+	if (!apt)
 		throw new Error(
-			`${CHROMIUM} is missing; install Debian's chromium (apt-get install -y chromium) as root`,
+			`${CHROMIUM} is missing; install Debian's chromium (sudo apt-get install -y chromium), or set CHROMIUM_PATH to a Chromium/Chrome binary`,
 		);
 	const started = Date.now();
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	for (const cmd of [
-		['apt-get', ['update']],
-		['apt-get', ['install', '-y', 'chromium']],
-	]) {
-		log(`${cmd[0]} ${cmd[1].join(' ')} ...`);
-		const r = await run(cmd[0], cmd[1], { env, timeoutMs: 20 * 60_000 });
+	for (const [cmd, cmdArgs] of [apt(['update']), apt(['install', '-y', 'chromium'])]) {
+		log(`${cmd} ${cmdArgs.join(' ')} ...`);
+		const r = await run(cmd, cmdArgs, { env, timeoutMs: 20 * 60_000 });
 		if (r.code !== 0)
 			throw new Error(
-				`${cmd[0]} ${cmd[1].join(' ')} failed (exit ${r.code}):\n${(r.stderr || r.stdout).slice(-3000)}`,
+				`${cmd} ${cmdArgs.join(' ')} failed (exit ${r.code}):\n${(r.stderr || r.stdout).slice(-3000)}`,
 			);
 	}
 	if (!fs.existsSync(CHROMIUM))
@@ -57,7 +65,7 @@ async function ensureUiDeps() {
 	const pj = path.join(UI_DIR, 'node_modules', 'playwright-core', 'package.json');
 	if (fs.existsSync(pj) && JSON.parse(fs.readFileSync(pj, 'utf8')).version === want) return;
 	log(`npm ci in test/ui (playwright-core ${want}) ...`);
-	const r = await run('npm', ['ci', '--no-audit', '--no-fund'], {
+	const r = await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
 		cwd: UI_DIR,
 		timeoutMs: 10 * 60_000,
 	});

@@ -113,11 +113,12 @@ export class N8nInstance {
 		this.timings = [];
 	}
 
-	async init({ tarball }) {
+	/** `installPackage`: installCommunityPackage (default) or readme-install.mjs#installAsReadme. */
+	async init({ tarball, installPackage = installCommunityPackage }) {
 		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-n8n-${this.install.n8nVersion}-`));
 		this.brokerPort = await freePort();
 		this.env = this.install.env(baseEnv(this.userFolder, this.brokerPort));
-		this.pkg = await installCommunityPackage({
+		this.pkg = await installPackage({
 			userFolder: this.userFolder,
 			tarball,
 			env: this.env,

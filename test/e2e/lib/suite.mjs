@@ -22,16 +22,20 @@ export function versionLabel(entry) {
 }
 
 /**
- * Start a sandbox and a fresh n8n instance with the packed package installed.
+ * Start a sandbox and a fresh n8n instance with the packed package installed (like the
+ * Community Nodes screen unless `installPackage` says otherwise, see N8nInstance.init).
  * Returns { sandbox, n8n, install, close() }.
  */
-export async function startSuite(entry, name, { sandboxOptions = {} } = {}) {
+export async function startSuite(entry, name, { sandboxOptions = {}, installPackage } = {}) {
 	const { startSandbox } = loadSandboxModule();
 	const ctx = { closed: false };
 	try {
 		ctx.sandbox = await startSandbox({ port: 0, latencyMs: 0, record: true, ...sandboxOptions });
 		ctx.install = await ensureN8n(entry);
-		ctx.n8n = await new N8nInstance(ctx.install, name).init({ tarball: await getTarball() });
+		ctx.n8n = await new N8nInstance(ctx.install, name).init({
+			tarball: await getTarball(),
+			installPackage,
+		});
 	} catch (e) {
 		await closeSuite(ctx);
 		throw e;

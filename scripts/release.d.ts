@@ -1,0 +1,5 @@
+export declare function releaseProblems(release: {
+	tag: string;
+	version: string;
+	changelog: string;
+}): string[];
