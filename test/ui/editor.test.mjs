@@ -221,7 +221,7 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		);
 	});
 
-	it("5. the Docs link opens the node's docs page; n8n's utm query follows it, no #fragment", async () => {
+	it("5. the Docs link opens the node's docs page; n8n's utm query follows it, no #fragment", async (t) => {
 		await step('node-docs-link', async () => {
 			const link = page
 				.getByTestId('ndv')
@@ -230,6 +230,7 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				.first();
 			await link.waitFor();
 			const href = await link.getAttribute('href');
+			t.diagnostic(`node Docs link: ${href}`);
 			const url = new URL(href);
 			assert.equal(`${url.origin}${url.pathname}`, NODE_DOCS_URL, href);
 			assert.equal(url.hash, '', `no fragment for the utm query to break: ${href}`);
@@ -240,7 +241,7 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		});
 	});
 
-	it('6. the credential form shows Environment, Base URL / Slug, Merchant, Channel, API Key', async () => {
+	it('6. the credential form shows Environment, Base URL / Slug, Merchant, Channel, API Key', async (t) => {
 		const dialog = page.getByTestId('credential-edit-dialog');
 		// the selected sandbox credential (environment Custom Base URL)
 		await step('credential-sandbox', async () => {
@@ -274,7 +275,9 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				.filter({ visible: true })
 				.first();
 			await docs.waitFor();
-			assert.equal(await docs.getAttribute('href'), CREDENTIAL_DOCS_URL);
+			const credentialHref = await docs.getAttribute('href');
+			t.diagnostic(`credential docs link: ${credentialHref}`);
+			assert.equal(credentialHref, CREDENTIAL_DOCS_URL);
 			const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 			assert.match(readme, /^## Credentials$/m, 'the anchor #credentials exists in the README');
 		});
@@ -306,6 +309,14 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 			await slug.press('Tab');
 			await dialog.getByText('This field is required').first().waitFor();
 			await screenshot('credential-new-slug-required');
+			// a slug that breaks the rule: the rule stays right under it
+			await slug.fill('My_Shop');
+			await slug.press('Tab');
+			await dialog.getByText(SLUG_HINT).filter({ visible: true }).first().waitFor();
+			assert.equal(
+				await dialog.getByText('This field is required').filter({ visible: true }).count(),
+				0,
+			);
 			assert.equal(
 				await dialog
 					.getByTestId('parameter-input-environment')
