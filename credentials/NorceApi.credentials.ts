@@ -19,8 +19,14 @@ export class NorceApi implements ICredentialType {
 		dark: 'file:../icons/norce.dark.svg',
 	};
 
-	documentationUrl =
-		'https://github.com/norce-community/n8n-nodes-norce-checkout?tab=readme-ov-file#credentials';
+	// n8n opens a credential's absolute documentationUrl unchanged unless its host is
+	// docs.n8n.io (editor-ui CredentialConfig.vue `documentationUrl`, 2.8.4 and 2.41.1), so a
+	// README anchor survives here. The node's Docs link is different: n8n appends
+	// `?utm_source=…` to the codex primaryDocumentation URL (editor-ui useNodeDocsUrl.ts), which
+	// would turn `#operations` into `#operations?utm_source=…`; that one is a page without a
+	// fragment (NorceCheckoutOrder.node.json → docs/norce-checkout-order.md).
+	// test/ui/editor.test.mjs checks both links in the real editor.
+	documentationUrl = 'https://github.com/norce-community/n8n-nodes-norce-checkout#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -41,9 +47,12 @@ export class NorceApi implements ICredentialType {
 			name: 'slug',
 			type: 'string',
 			default: '',
+			required: true,
 			placeholder: 'e.g. my-shop',
 			description:
 				'Your tenant slug from Norce: the first part of the API host, https://{slug}.api-se.norce.tech. Lowercase letters, digits and hyphens only.',
+			// the rule of connection.ts SLUG_PATTERN (one DNS label), shown under the field
+			hint: 'Lowercase letters, digits and hyphens only; no hyphen at the start or end; at most 63 characters',
 			displayOptions: { hide: { environment: ['custom'] } },
 		},
 		{
@@ -51,6 +60,7 @@ export class NorceApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
+			required: true,
 			placeholder: 'e.g. http://127.0.0.1:4010/checkout/order',
 			description:
 				'The Order API base up to and including /checkout/order, for proxies, mocks and the local sandbox',
@@ -61,6 +71,7 @@ export class NorceApi implements ICredentialType {
 			name: 'merchant',
 			type: 'string',
 			default: '',
+			required: true,
 			placeholder: 'e.g. my-shop',
 			description:
 				'Merchant identifier, sent as the x-merchant header. Often the same as the slug.',
@@ -70,6 +81,7 @@ export class NorceApi implements ICredentialType {
 			name: 'channel',
 			type: 'string',
 			default: '',
+			required: true,
 			placeholder: 'e.g. se',
 			description:
 				'Channel identifier, sent as the x-channel header. A node can override it in its options.',
@@ -80,6 +92,7 @@ export class NorceApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
+			required: true,
 			description:
 				'The Norce Checkout access token (primary or secondary) from your Norce contact. Sent as "Authorization: Bearer …"; paste it with or without the "Bearer " prefix.',
 		},

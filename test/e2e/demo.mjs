@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// npm run demo: start the Norce sandbox, run the nightly reconciliation example
-// (examples/nightly-reconciliation-slack.json) inside a real n8n, print what it found, stop
-// everything. Installs n8n into the cache on first use (with progress).
+// npm run demo: start the Norce sandbox, run the nightly order check example
+// (examples/nightly-reconciliation-slack.json) inside a real n8n, print what it found and the one
+// digest it sent, stop everything. Installs n8n into the cache on first use (with progress).
+// The sandbox's demo orders are dated relative to now, so the example's own date filters apply;
+// the validate of one order loses its connection, to show an order that could not be checked.
 //
 //   node test/e2e/demo.mjs [--version=2.8.4] [--no-build] [--generated=40]
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-	RECON_GET_NODE,
-	RECON_VALIDATE_NODE,
-	SANDBOX_DATE_FROM,
-	expectedReconciliation,
-	reconciliationSlack,
+	NIGHTLY,
+	UNCHECKED_ORDER_ID,
+	dropValidate,
+	expectedNightly,
+	nightlySlack,
+	relativeDemoOrders,
 } from './lib/examples.mjs';
 import {
 	ensureN8n,
@@ -24,7 +27,7 @@ import {
 import { N8nInstance } from './lib/n8n.mjs';
 import { buildAndPack } from './lib/package.mjs';
 import { startHttpReceiver } from './lib/receivers.mjs';
-import { successItems } from './lib/rundata.mjs';
+import { errorItems, jsonOf, successItems } from './lib/rundata.mjs';
 import { fmtMs, killAllChildren, log, parseArgs } from './lib/util.mjs';
 import { makeId, norceCredential } from './lib/workflows.mjs';
 
@@ -47,12 +50,19 @@ async function main() {
 	const started = Date.now();
 	const entry = pickVersion();
 	const install = await ensureN8n(entry);
-	console.log(`Norce Checkout demo — nightly reconciliation in ${install.label}`);
+	console.log(`Norce Checkout demo — nightly order check in ${install.label}`);
 	const tarball = process.env.E2E_TARBALL ?? (await buildAndPack({ build: !args['no-build'] }));
 
 	const { startSandbox } = require('../sandbox');
 	const generated = Number(args.generated ?? 0);
-	const sandbox = await startSandbox({ port: 0, latencyMs: 0, generated });
+	const seededAt = Date.now();
+	const sandbox = await startSandbox({
+		port: 0,
+		latencyMs: 0,
+		generated,
+		orders: relativeDemoOrders({ now: seededAt }),
+	});
+	sandbox.addFault(dropValidate(UNCHECKED_ORDER_ID));
 	const slack = await startHttpReceiver();
 	const n8n = await new N8nInstance(install, 'demo').init({ tarball });
 	try {
@@ -61,11 +71,11 @@ async function main() {
 			name: 'Norce Checkout account',
 			sandbox,
 		});
-		const wf = reconciliationSlack({ norceCred, slackUrl: slack.url });
+		const wf = nightlySlack({ norceCred, slackUrl: slack.url });
 		await n8n.importCredentials([norceCred]);
 		await n8n.importWorkflows([wf]);
 		console.log(
-			`sandbox ${sandbox.baseUrl}; orders created since ${SANDBOX_DATE_FROM} (the sandbox's demo data is from April 2026; the example itself looks back 24 h)`,
+			`sandbox ${sandbox.baseUrl}: demo orders dated relative to now; the validate of ${UNCHECKED_ORDER_ID} drops its connection`,
 		);
 		const r = await n8n.execute(wf.id);
 		if (!r.ok || !r.data) {
@@ -74,13 +84,15 @@ async function main() {
 			);
 			return 1;
 		}
-		const checked = successItems(r.data, RECON_GET_NODE).map((i) => i.json);
-		const summaries = successItems(r.data, RECON_VALIDATE_NODE).map((i) => i.json);
+		const recent = jsonOf(successItems(r.data, NIGHTLY.recent));
+		const older = jsonOf(successItems(r.data, NIGHTLY.older));
+		const summaries = jsonOf(successItems(r.data, NIGHTLY.validate));
+		const unchecked = jsonOf(errorItems(r.data, NIGHTLY.validate));
 		const withIssues = summaries.filter((s) => !s.valid);
 		const warnings = summaries.filter((s) => s.valid && s.validations.length);
 
 		console.log(
-			`\nOrders checked (status processing, channel ${sandbox.channels[0]}): ${checked.length}`,
+			`\nOrders in processing (channel ${sandbox.channels[0]}): ${recent.length} created in the last day, ${older.length} older (re-checked)`,
 		);
 		console.log(`Orders with issues: ${withIssues.length}`);
 		for (const s of withIssues) {
@@ -94,19 +106,35 @@ async function main() {
 					`  ! ${s.orderId}: ${s.validations.map((v) => `${v.code} (${v.adapterId})`).join(', ')}`,
 				);
 		}
+		console.log(`Orders that could not be checked: ${unchecked.length}`);
+		for (const u of unchecked) console.log(`  ? ${u.id}: ${u.error}`);
 		console.log(
-			`Slack alerts sent (to a local receiver standing in for the webhook): ${slack.received.length}`,
+			`Slack messages sent (to a local receiver standing in for the webhook): ${slack.received.length}`,
 		);
-		for (const m of slack.received) console.log(`  → ${m.json?.text ?? m.body}`);
+		for (const m of slack.received)
+			console.log(`${(m.json?.text ?? m.body).replace(/^/gm, '  │ ')}`);
 
-		const expected = expectedReconciliation(sandbox);
+		const expected = expectedNightly(sandbox, { seededAt });
 		const problems = [];
-		if (checked.length !== expected.checked.length)
-			problems.push(`checked ${checked.length} orders, expected ${expected.checked.length}`);
-		if (withIssues.length !== expected.failing.length)
-			problems.push(`${withIssues.length} orders with issues, expected ${expected.failing.length}`);
-		if (slack.received.length !== expected.failing.length)
-			problems.push(`${slack.received.length} alerts, expected ${expected.failing.length}`);
+		const ids = (list) =>
+			list
+				.map((o) => o.id ?? o.orderId)
+				.sort()
+				.join(',');
+		if (ids(recent) !== ids(expected.recent))
+			problems.push(`window: ${recent.length} orders, expected ${expected.recent.length}`);
+		if (ids(older) !== ids(expected.older))
+			problems.push(`older: ${older.length} orders, expected ${expected.older.length}`);
+		if (ids(withIssues) !== ids(expected.problems))
+			problems.push(
+				`${withIssues.length} orders with issues, expected ${expected.problems.length}`,
+			);
+		if (ids(unchecked) !== ids(expected.unchecked))
+			problems.push(`${unchecked.length} unchecked, expected ${expected.unchecked.length}`);
+		if (slack.received.length !== 1)
+			problems.push(`${slack.received.length} Slack messages, expected 1 digest`);
+		else if (!expected.problems.every((o) => slack.received[0].json?.text?.includes(o.id)))
+			problems.push('the digest does not list every order with issues');
 		console.log(
 			`\n${problems.length ? `FAILED: ${problems.join('; ')}` : 'OK'} — ${fmtMs(Date.now() - started)} (n8n execute ${fmtMs(r.ms)})`,
 		);

@@ -13,7 +13,8 @@
 //   the package when the copy changes (editor: reopen the node panel / reload the page).
 // * The Norce sandbox runs on a free port; a credential "Norce sandbox (local)" (environment
 //   Custom → the sandbox) is created or updated at every start; the examples in examples/ are
-//   created once, pointed at it (dateFrom → the sandbox's April 2026 orders).
+//   created once, pointed at it. The sandbox's demo orders are dated relative to the start
+//   (test/e2e/lib/examples.mjs relativeDemoOrders), so the examples' own date filters find them.
 // * Persistent user folder: .n8n-dev/ in the repo (gitignored); --reset starts from scratch.
 //   The owner is set up on the first start, so the editor opens straight to the canvas after
 //   signing in with the printed login.
@@ -29,7 +30,7 @@ import {
 	importExamples,
 	ownerSession,
 } from './lib/editor.mjs';
-import { SANDBOX_DATE_FROM } from './lib/examples.mjs';
+import { relativeDemoOrders } from './lib/examples.mjs';
 import { ensureN8n, n8nInstallDir, pinnedMatrix, resolveMatrix } from './lib/install.mjs';
 import { NODE_TYPE, PACKAGE_NAME, baseEnv } from './lib/n8n.mjs';
 import {
@@ -180,7 +181,7 @@ async function main() {
 
 	// 2. sandbox
 	const { startSandbox } = require('../sandbox');
-	state.sandbox = await startSandbox({ port: 0, latencyMs: 0 });
+	state.sandbox = await startSandbox({ port: 0, latencyMs: 0, orders: relativeDemoOrders() });
 
 	// 3. n8n start on 5678 with hot reload
 	const env = install.env({
@@ -233,7 +234,7 @@ async function main() {
 	const client = new RestClient(URL_);
 	const how = await ownerSession(client);
 	const credential = await ensureSandboxCredential(client, state.sandbox);
-	const created = await importExamples(client, credential, { dateFrom: SANDBOX_DATE_FROM });
+	const created = await importExamples(client, credential);
 	const types = await client.request('GET', '/types/nodes.json');
 	const loaded = Array.isArray(types.json) && types.json.some((t) => t.name === NODE_TYPE);
 	if (!loaded) say(`WARNING: ${NODE_TYPE} is not in /types/nodes.json; see .n8n-dev/n8n.log`);

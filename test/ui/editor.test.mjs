@@ -1,6 +1,7 @@
 // The node in n8n's real editor, driven in headless Debian Chromium (playwright-core):
 // sign in, open a workflow, add "Norce Checkout Order" from the node creator, see its five
-// operations and its credential form, run Validate against the local sandbox and see the items.
+// operations, its Docs link, its credential form (required fields, the slug hint, the docs link),
+// run Validate against the local sandbox and see the items.
 // Assertions are on what a user sees (texts, elements), never on timing.
 //
 // Started by test/ui/run.mjs, which passes the running stack in UI_STACK (JSON). Run directly
@@ -27,7 +28,28 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 	'--disable-dev-shm-usage',
 ];
+const REPO_ROOT = path.resolve(UI_DIR, '..', '..');
 const STEP_TIMEOUT = 45_000; // every single wait is bounded by this
+// The intended docs links (nodes/NorceCheckoutOrder/NorceCheckoutOrder.node.json and
+// credentials/NorceApi.credentials.ts). n8n appends `?utm_source=…` to the node's codex URL
+// (editor-ui useNodeDocsUrl.ts), so that one must have no #fragment; the credential's absolute
+// URL is opened unchanged (CredentialConfig.vue), so its README anchor survives.
+const REPO_URL = 'https://github.com/norce-community/n8n-nodes-norce-checkout';
+const NODE_DOCS_URL = `${REPO_URL}/blob/main/docs/norce-checkout-order.md`;
+const CREDENTIAL_DOCS_URL = `${REPO_URL}#credentials`;
+const SLUG_HINT =
+	'Lowercase letters, digits and hyphens only; no hyphen at the start or end; at most 63 characters';
+/** A field label as n8n draws it: "Slug *" when the field is required. */
+const fieldLabel = (label, required) =>
+	new RegExp(`^\\s*${label}\\s*${required ? '\\*\\s*' : ''}$`);
+const REQUIRED = {
+	Environment: false,
+	Slug: true,
+	'Base URL': true,
+	Merchant: true,
+	Channel: true,
+	'API Key': true,
+};
 const OPERATIONS = ['Get', 'Get Many', 'Remove Validation', 'Update Reference', 'Validate'];
 const NODE_NAME = 'Norce Checkout Order';
 
@@ -199,7 +221,27 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		);
 	});
 
-	it('5. the credential form shows Environment, Base URL / Slug, Merchant, Channel, API Key', async () => {
+	it("5. the Docs link opens the node's docs page; n8n's utm query follows it, no #fragment", async (t) => {
+		await step('node-docs-link', async () => {
+			const link = page
+				.getByTestId('ndv')
+				.getByRole('link', { name: /^Docs$/ })
+				.filter({ visible: true })
+				.first();
+			await link.waitFor();
+			const href = await link.getAttribute('href');
+			t.diagnostic(`node Docs link: ${href}`);
+			const url = new URL(href);
+			assert.equal(`${url.origin}${url.pathname}`, NODE_DOCS_URL, href);
+			assert.equal(url.hash, '', `no fragment for the utm query to break: ${href}`);
+			assert.equal(url.searchParams.get('utm_source'), 'n8n_app', href);
+			// the page exists in this repository (blob/main/<path>)
+			const file = NODE_DOCS_URL.slice(`${REPO_URL}/blob/main/`.length);
+			assert.ok(fs.existsSync(path.join(REPO_ROOT, file)), `${file} exists`);
+		});
+	});
+
+	it('6. the credential form shows Environment, Base URL / Slug, Merchant, Channel, API Key', async (t) => {
 		const dialog = page.getByTestId('credential-edit-dialog');
 		// the selected sandbox credential (environment Custom Base URL)
 		await step('credential-sandbox', async () => {
@@ -211,9 +253,13 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				await dialog.waitFor();
 			});
 			for (const label of ['Environment', 'Base URL', 'Merchant', 'Channel', 'API Key'])
-				await dialog.getByText(label, { exact: true }).filter({ visible: true }).first().waitFor();
+				await dialog
+					.getByText(fieldLabel(label, REQUIRED[label]))
+					.filter({ visible: true })
+					.first()
+					.waitFor();
 			assert.equal(
-				await dialog.getByText('Slug', { exact: true }).filter({ visible: true }).count(),
+				await dialog.getByText(fieldLabel('Slug', true)).filter({ visible: true }).count(),
 				0,
 				'no Slug field for Custom',
 			);
@@ -223,6 +269,17 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 			);
 			// n8n tests a saved credential when it opens: the sandbox accepts it
 			await dialog.getByText('Connection tested successfully').waitFor();
+			// the form's docs link ("… or read the docs" / "Open docs"): the README anchor, unchanged
+			const docs = dialog
+				.getByRole('link', { name: /^\s*(open )?docs\s*$/i })
+				.filter({ visible: true })
+				.first();
+			await docs.waitFor();
+			const credentialHref = await docs.getAttribute('href');
+			t.diagnostic(`credential docs link: ${credentialHref}`);
+			assert.equal(credentialHref, CREDENTIAL_DOCS_URL);
+			const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+			assert.match(readme, /^## Credentials$/m, 'the anchor #credentials exists in the README');
 		});
 		await closeCredentialDialog(dialog);
 		// a new credential of this type: default environment Playground → Slug instead of Base URL
@@ -232,12 +289,33 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				await page.getByTestId('node-credentials-select-item-new').click();
 				await dialog.waitFor();
 			});
+			// required fields carry n8n's asterisk; the slug rule is the field's hint
 			for (const label of ['Environment', 'Slug', 'Merchant', 'Channel', 'API Key'])
-				await dialog.getByText(label, { exact: true }).filter({ visible: true }).first().waitFor();
+				await dialog
+					.getByText(fieldLabel(label, REQUIRED[label]))
+					.filter({ visible: true })
+					.first()
+					.waitFor();
 			assert.equal(
-				await dialog.getByText('Base URL', { exact: true }).filter({ visible: true }).count(),
+				await dialog.getByText(fieldLabel('Base URL', true)).filter({ visible: true }).count(),
 				0,
 				'no Base URL field for Playground',
+			);
+			await dialog.getByText(SLUG_HINT).filter({ visible: true }).first().waitFor();
+			// leaving the empty Slug says so at once, before any Test
+			assert.equal(await dialog.getByText('This field is required').count(), 0);
+			const slug = dialog.getByTestId('parameter-input-slug').locator('input').first();
+			await slug.click();
+			await slug.press('Tab');
+			await dialog.getByText('This field is required').first().waitFor();
+			await screenshot('credential-new-slug-required');
+			// a slug that breaks the rule: the rule stays right under it
+			await slug.fill('My_Shop');
+			await slug.press('Tab');
+			await dialog.getByText(SLUG_HINT).filter({ visible: true }).first().waitFor();
+			assert.equal(
+				await dialog.getByText('This field is required').filter({ visible: true }).count(),
+				0,
 			);
 			assert.equal(
 				await dialog
@@ -254,12 +332,12 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				assert.ok(envOptions.includes(o), `environment "${o}" in ${JSON.stringify(envOptions)}`);
 			await page.getByRole('option', { name: 'Custom Base URL' }).click();
 			await dialog
-				.getByText('Base URL', { exact: true })
+				.getByText(fieldLabel('Base URL', true))
 				.filter({ visible: true })
 				.first()
 				.waitFor();
 			assert.equal(
-				await dialog.getByText('Slug', { exact: true }).filter({ visible: true }).count(),
+				await dialog.getByText(fieldLabel('Slug', true)).filter({ visible: true }).count(),
 				0,
 				'Slug hidden for Custom',
 			);
@@ -270,7 +348,7 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		assert.equal(await select.inputValue(), stack.credential.name);
 	});
 
-	it('6. Validate on the sandbox from the editor: the output panel shows the items', async () => {
+	it('7. Validate on the sandbox from the editor: the output panel shows the items', async () => {
 		const orderId = stack.demo.failingOrderId;
 		const sandboxRoot = stack.sandbox.baseUrl.replace(/\/checkout\/order$/, '');
 		const scripted = await (

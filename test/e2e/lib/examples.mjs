@@ -1,12 +1,120 @@
-// Turning the examples/ workflows into runnable test copies (shared by examples.test.mjs and demo.mjs).
+// Turning the examples/ workflows into runnable test copies (shared by examples.test.mjs,
+// demo.mjs and dev.mjs), and what the nightly order check should find in the sandbox.
+import { createRequire } from 'node:module';
 import { prepareExample, readExample } from './workflows.mjs';
 
-/** The sandbox's demo orders were created in April 2026; "last 24 h" would find none of them. */
-export const SANDBOX_DATE_FROM = '2026-04-01T00:00:00.000Z';
+const require = createRequire(import.meta.url);
 
-export const RECON_GET_NODE = 'Processing orders (last 24 h)';
-export const RECON_VALIDATE_NODE = 'Validate order';
-export const RECON_IF_NODE = 'Not valid?';
+/** Node names of the nightly order check (examples/nightly-reconciliation-*.json). */
+export const NIGHTLY = Object.freeze({
+	slackFile: 'nightly-reconciliation-slack.json',
+	emailFile: 'nightly-reconciliation-email.json',
+	trigger: 'Every night at 02:00',
+	recent: 'Get processing orders created in the last day',
+	older: 'Get older orders still processing',
+	combine: 'Combine both order lists',
+	dedupe: 'Remove orders listed twice',
+	validate: 'Validate each order',
+	collect: 'Collect checked and unchecked orders',
+	digest: 'Build one digest for the run',
+	attention: 'Any problems or unchecked orders?',
+	sendSlack: 'Send the digest to Slack',
+	sendEmail: 'Email the digest',
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sandbox orders dated relative to the run.
+//
+// The sandbox's demo orders have fixed creation dates (April 2026, test/sandbox/orders.js), and
+// the examples look back from `$now`. Instead of rewriting the examples' dates, the tests seed the
+// sandbox (its `orders` option) with the demo orders moved in time: DEMO_NIGHT, a moment in the
+// demo data, becomes "now"; every order keeps its distance to it. Dates after DEMO_NIGHT (two
+// carts in status checkout, which no example lists, and a few status changes) become one minute
+// before now instead of lying in the future.
+//
+// With DEMO_NIGHT = 2026-04-14 12:00Z, on channel se: 2 processing orders fall into the last day
+// (3.8 h and 18.3 h old) and 5 are older (1.9–6.2 days; one of them fails validation), channel no
+// has 1 (1.5 h old, valid). The nearest order is 3.5 h away from where the window can start
+// (see windowBounds), so the split never depends on when the test runs.
+// ---------------------------------------------------------------------------------------------
+
+export const DEMO_NIGHT = '2026-04-14T12:00:00.000Z';
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
+
+/** Every ISO date-time in `value` moved by `deltaMs`, none later than `latest`. */
+function shiftDates(value, deltaMs, latest) {
+	if (typeof value === 'string')
+		return ISO_UTC.test(value)
+			? new Date(Math.min(Date.parse(value) + deltaMs, latest)).toISOString()
+			: value;
+	if (Array.isArray(value)) return value.map((v) => shiftDates(v, deltaMs, latest));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).map(([k, v]) => [k, shiftDates(v, deltaMs, latest)]),
+		);
+	return value;
+}
+
+/** The sandbox's demo orders with every date moved so that DEMO_NIGHT is `now`. */
+export function relativeDemoOrders({ now = Date.now(), merchant } = {}) {
+	const { demoOrders, DEFAULTS } = require('../../sandbox');
+	return demoOrders(merchant ?? DEFAULTS.merchant).map((order) =>
+		shiftDates(order, now - Date.parse(DEMO_NIGHT), now - 60_000),
+	);
+}
+
+/**
+ * The window start the examples compute, `$now.startOf('hour').minus({ days: 1 })` in the
+ * workflow's time zone, lies between these bounds for any run between `from` and `to` (a day is
+ * 23–25 h around a DST change, and startOf('hour') takes up to one more hour).
+ */
+export function windowBounds({ from, to = from }) {
+	return { earliest: from - 26 * 3_600_000, latest: to - 23 * 3_600_000 };
+}
+
+/** A processing, valid, older demo order on se: the tests drop the connection of its validate. */
+export const UNCHECKED_ORDER_ID = 'o_avfZoDEULYnlzuOAXOAVuEUyrM';
+
+/** Fault rule: every validate of `orderId` loses its connection (TCP reset, no answer). */
+export const dropValidate = (orderId) => ({
+	kind: 'drop',
+	mode: 'reset',
+	match: { operation: 'validate', orderId },
+});
+
+/**
+ * What one run of the nightly order check should find on `channel`: processing orders created
+ * in the last day (`recent`) and before it (`older`), those whose validate answers 400
+ * (`problems`), and those whose validate is dropped (`unchecked`). `seededAt` is the `now` the
+ * orders were dated with; throws if an order is close enough to the window start that the split
+ * could depend on when the workflow runs.
+ */
+export function expectedNightly(
+	sandbox,
+	{ seededAt, channel = sandbox.channels[0], dropped = [UNCHECKED_ORDER_ID] } = {},
+) {
+	const { earliest, latest } = windowBounds({ from: seededAt, to: seededAt + 3_600_000 });
+	const all = [...sandbox.orders.values()].filter(
+		(o) => o.channel === channel && o.state.currentStatus === 'processing',
+	);
+	const recent = [];
+	const older = [];
+	for (const o of all) {
+		const t = Date.parse(o.created);
+		if (t > latest) recent.push(o);
+		else if (t < earliest) older.push(o);
+		else throw new Error(`order ${o.id} (created ${o.created}) is too close to the window start`);
+	}
+	const unchecked = all.filter((o) => dropped.includes(o.id));
+	const checked = all.filter((o) => !dropped.includes(o.id));
+	const problems = checked.filter((o) => o.validation?.status === 400);
+	const valid = checked.filter((o) => o.validation?.status !== 400);
+	return { all, recent, older, checked, problems, valid, unchecked };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runnable copies of the examples
+// ---------------------------------------------------------------------------------------------
 
 /**
  * `n8n execute` only starts at a Manual Trigger (or Execute Workflow Trigger): n8n's
@@ -25,16 +133,28 @@ export function scheduleToManual(wf) {
 	return wf;
 }
 
-/** Nightly reconciliation, Slack variant, pointed at the sandbox and a local HTTP receiver. */
-export function reconciliationSlack({ norceCred, slackUrl, dateFrom = SANDBOX_DATE_FROM }) {
+/**
+ * Test-time patches of the nightly check besides trigger, credentials and the alert target:
+ * `recentFrom` replaces the window's Date From (e.g. a date long ago, so both order lists
+ * overlap and "Remove orders listed twice" has work to do).
+ */
+function nightlyPatch({ recentFrom } = {}) {
+	if (recentFrom === undefined) return {};
+	return {
+		[NIGHTLY.recent]: (p) => {
+			p.filters.dateFrom = recentFrom;
+		},
+	};
+}
+
+/** Nightly order check, Slack variant, pointed at the sandbox and a local HTTP receiver. */
+export function nightlySlack({ norceCred, slackUrl, recentFrom }) {
 	return scheduleToManual(
-		prepareExample(readExample('nightly-reconciliation-slack.json'), {
+		prepareExample(readExample(NIGHTLY.slackFile), {
 			credentials: { norceApi: norceCred },
 			patch: {
-				[RECON_GET_NODE]: (p) => {
-					p.filters.dateFrom = dateFrom;
-				},
-				'Alert Slack': (p) => {
+				...nightlyPatch({ recentFrom }),
+				[NIGHTLY.sendSlack]: (p) => {
 					p.url = slackUrl;
 				},
 			},
@@ -42,15 +162,20 @@ export function reconciliationSlack({ norceCred, slackUrl, dateFrom = SANDBOX_DA
 	);
 }
 
-/** Nightly reconciliation, email variant, pointed at the sandbox and a local SMTP receiver. */
-export function reconciliationEmail({ norceCred, smtpCred, dateFrom = SANDBOX_DATE_FROM }) {
+/** Nightly order check, email variant, pointed at the sandbox and a local SMTP receiver. */
+export function nightlyEmail({ norceCred, smtpCred, toEmail, recentFrom }) {
 	return scheduleToManual(
-		prepareExample(readExample('nightly-reconciliation-email.json'), {
+		prepareExample(readExample(NIGHTLY.emailFile), {
 			credentials: { norceApi: norceCred, smtp: smtpCred },
 			patch: {
-				[RECON_GET_NODE]: (p) => {
-					p.filters.dateFrom = dateFrom;
-				},
+				...nightlyPatch({ recentFrom }),
+				...(toEmail
+					? {
+							[NIGHTLY.sendEmail]: (p) => {
+								p.toEmail = toEmail;
+							},
+						}
+					: {}),
 			},
 		}),
 	);
@@ -72,21 +197,6 @@ export function smtpCredential({ id, smtp }) {
 			hostName: 'e2e.local',
 		},
 	};
-}
-
-/** What the reconciliation should flag: processing orders on the channel since dateFrom whose validate answers 400. */
-export function expectedReconciliation(
-	sandbox,
-	{ channel = sandbox.channels[0], dateFrom = SANDBOX_DATE_FROM } = {},
-) {
-	const checked = [...sandbox.orders.values()].filter(
-		(o) =>
-			o.channel === channel &&
-			o.state.currentStatus === 'processing' &&
-			Date.parse(o.created) >= Date.parse(dateFrom),
-	);
-	const failing = checked.filter((o) => o.validation?.status === 400);
-	return { checked, failing };
 }
 
 /** OpenAI credential pointing at the stand-in LLM (lib/receivers.mjs startFakeOpenAi). */
