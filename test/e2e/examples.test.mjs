@@ -37,6 +37,9 @@ const EXAMPLE_FILES = [
 	NIGHTLY.emailFile,
 	'fix-order-reference.json',
 	'ai-agent-order-assistant.json',
+	'nightly-erp-export.json',
+	'order-completed-slack.json',
+	'retry-failed-notifications.json',
 ];
 const sortedIds = (list) => list.map((o) => o.id ?? o.orderId ?? o).sort();
 
@@ -58,7 +61,7 @@ describe('examples/*.json are valid n8n workflows using the community node type'
 			const norce = wf.nodes.filter((n) => n.type.startsWith('n8n-nodes-norce-checkout.'));
 			assert.ok(norce.length > 0);
 			for (const n of norce) {
-				assert.match(n.type, /^n8n-nodes-norce-checkout\.norceCheckoutOrder(Tool)?$/);
+				assert.match(n.type, /^n8n-nodes-norce-checkout\.norceCheckout(Order|OrderTool|Trigger)$/);
 				assert.equal(n.typeVersion, 1);
 				assert.ok(n.credentials?.norceApi, `${n.name} references a norceApi credential`);
 			}
