@@ -123,12 +123,16 @@ for (const entry of e2eMatrix()) {
 				retried.map((q) => q.path.split('/').at(-2)).sort(),
 				[...failedRecently].sort(),
 			);
-			assert.equal(errorItems(r.data, 'Deliver each again').length, 1);
+			assert.equal(errorItems(r.data, 'Deliver each again').length, 0);
 			assert.equal(slack.received.length, 1);
 			const report = slack.received[0].json.text;
 			assert.match(report, /failed in the last day: 2/);
-			assert.match(report, /Sent again: 1/);
-			assert.match(report, new RegExp(`Could not be sent again: 1\\n• ${failedRecently[1]}`));
+			assert.match(report, /Delivered on retry: 1/);
+			assert.match(
+				report,
+				new RegExp(`Still failing after the retry: 1\\n• ${failedRecently[1]} `),
+			);
+			assert.match(report, /Retry refused by Norce: 0/);
 		});
 	});
 }
