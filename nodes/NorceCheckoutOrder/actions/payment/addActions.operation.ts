@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../answers';
@@ -87,6 +88,13 @@ export async function execute(
 				[]) as IDataObject[],
 		'array',
 	);
+	// An empty list would be sent, change nothing, and still report success.
+	if (body === '[]') {
+		throw new NodeOperationError(this.getNode(), `No actions to add (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Add at least one action, or check what the JSON Body expression returns.',
+		});
+	}
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'payments', paymentId, 'actions'],
