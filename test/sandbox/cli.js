@@ -8,6 +8,7 @@
  *   node test/sandbox/cli.js [--port 4010] [--host 127.0.0.1] [--latency 20]
  *     [--api-key K] [--merchant M] [--channels se,no] [--generated N]
  *     [--rate-limit R] [--seed S] [--max-limit L] [--no-record] [--exit-on-stdin-close]
+ *     [--create-order-response object|string] [--state-update-status 200|202]
  */
 
 const { startSandbox } = require('./index');
@@ -24,6 +25,10 @@ const USAGE = `Usage: node test/sandbox/cli.js [options]
   --seed <s>               seed for random faults (default 42)
   --max-limit <n>          highest accepted 'limit' (default 100)
   --no-record              do not record requests (stats are still counted)
+  --create-order-response <object|string>
+                           body of POST /orders: {"id":"o_…"} (default) or "o_…"
+  --state-update-status <200|202>
+                           status of PUT …/state (default 200)
   --exit-on-stdin-close    stop when stdin closes (when started by another process)`;
 
 /** @param {string[]} argv @returns {{options: import('./index').SandboxOptions, exitOnStdinClose: boolean}} */
@@ -82,6 +87,19 @@ function parseArgs(argv) {
 			case '--no-record':
 				options.record = false;
 				break;
+			case '--create-order-response': {
+				const shape = value();
+				if (shape !== 'object' && shape !== 'string')
+					throw new Error(`${flag} must be 'object' or 'string'`);
+				options.createOrderResponse = shape;
+				break;
+			}
+			case '--state-update-status': {
+				const status = number();
+				if (status !== 200 && status !== 202) throw new Error(`${flag} must be 200 or 202`);
+				options.stateUpdateStatus = status;
+				break;
+			}
 			case '--exit-on-stdin-close':
 				exitOnStdinClose = true;
 				break;
@@ -114,6 +132,7 @@ async function main() {
 			apiKey: sandbox.apiKey,
 			merchant: sandbox.merchant,
 			channels: sandbox.channels,
+			notificationBaseUrl: sandbox.notificationBaseUrl,
 		})}\n`,
 	);
 

@@ -51,8 +51,8 @@ function handleControl(req, res, path, body, target) {
 				return segment;
 			}
 		});
-	const [resource, id] = segments;
-	const route = `${method} ${resource || ''}${id !== undefined ? '/:id' : ''}`;
+	const [resource, id, sub] = segments;
+	const route = `${method} ${resource || ''}${id !== undefined ? '/:id' : ''}${sub !== undefined ? `/${sub}` : ''}`;
 	const json = parseJson(body);
 	if (!json.ok) return send(res, 400, { code: 'bad-request', message: 'Body must be JSON.' });
 
@@ -106,6 +106,9 @@ function handleControl(req, res, path, body, target) {
 				}
 				if ('randomFaults' in config)
 					sandbox.setRandomFaults(config.randomFaults === null ? undefined : config.randomFaults);
+				if ('createOrderResponse' in config)
+					sandbox.setCreateOrderResponse(config.createOrderResponse);
+				if ('stateUpdateStatus' in config) sandbox.setStateUpdateStatus(config.stateUpdateStatus);
 				return send(res, 200, target.getConfig());
 			}
 			case 'GET orders/:id': {
@@ -115,6 +118,22 @@ function handleControl(req, res, path, body, target) {
 					? send(res, 200, order)
 					: send(res, 404, { code: 'order-not-found', message: `Order with id:${id} not found.` });
 			}
+			case 'POST orders':
+				// Creates an order as given (`created`, `status`, `channel`, `id`, `validation` + Order fields).
+				return send(res, 200, sandbox.createOrder(json.value));
+			case 'POST orders/:id/state': {
+				const { status, currentStatus, timeStamp } = json.value;
+				const order = sandbox.setOrderStatus(
+					/** @type {string} */ (id),
+					status ?? currentStatus,
+					timeStamp,
+				);
+				return send(res, 200, order);
+			}
+			case 'GET events':
+				return send(res, 200, sandbox.notificationEvents);
+			case 'POST events':
+				return send(res, 200, sandbox.addNotificationEvent(json.value));
 			default:
 				return send(res, 404, {
 					code: 'not-found',
@@ -122,9 +141,10 @@ function handleControl(req, res, path, body, target) {
 				});
 		}
 	} catch (error) {
-		// Invalid fault rules / config values are caller errors.
-		return send(res, 400, {
-			code: 'bad-request',
+		// Invalid fault rules / config values are caller errors (some carry a status: 404, 409).
+		const status = /** @type {any} */ (error).status || 400;
+		return send(res, status, {
+			code: status === 404 ? 'not-found' : status === 409 ? 'conflict' : 'bad-request',
 			message: error instanceof Error ? error.message : String(error),
 		});
 	}

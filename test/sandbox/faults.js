@@ -8,6 +8,7 @@
 
 const { STATUS_CODES } = require('node:http');
 const { mulberry32 } = require('./prng');
+const { OPERATIONS } = require('./operations');
 const {
 	answer,
 	answerJson,
@@ -28,8 +29,6 @@ const {
 
 const FAULT_KINDS = ['status', 'invalidJson', 'delay', 'drop', 'hang', 'headersEcho'];
 const STATUS_BODIES = ['base', 'rfc7807', 'html', 'empty', 'truncated', 'text'];
-/** @type {readonly Operation[]} */
-const OPERATIONS = ['validate', 'get', 'getMany', 'removeValidation', 'updateReference'];
 const RANDOM_KINDS = ['429', '500', '502', '503', '504', 'reset', 'timeout', 'hang', 'invalidJson'];
 
 /** @param {unknown} value */

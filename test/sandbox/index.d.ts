@@ -1,5 +1,15 @@
 // Hand-written declarations for test/sandbox/index.js (CommonJS, zero dependencies).
 // Keep in sync with the JS: test/sandbox/selftest.js checks the DEMO values against the data.
+// The Order API additions and the Notification Service types are in api-types.d.ts (re-exported here).
+
+import type {
+	PaymentAction,
+	PaymentTransaction,
+	SandboxControls,
+	SandboxNotificationEvent,
+} from './api-types';
+
+export * from './api-types';
 
 // ---------------------------------------------------------------------------
 // Norce Order API v0 data (subset the sandbox serves; see norce-order-api.md §6)
@@ -83,6 +93,10 @@ export interface Callback {
 	adapterId: string;
 	/** May contain the placeholder `{order_id}`. */
 	url: string;
+	/** Registered in the v1 shape (then `url` is the same value). */
+	invoke?: string;
+	description?: string;
+	reference?: string;
 }
 
 export interface Shipping {
@@ -90,6 +104,8 @@ export interface Shipping {
 	state: string;
 	adapterId?: string;
 	name?: string;
+	reference?: string;
+	orderId?: string;
 	total: Price;
 	vatRate: number;
 	[field: string]: unknown;
@@ -101,6 +117,9 @@ export interface Payment {
 	state: string;
 	amount?: number;
 	currency?: string;
+	orderId?: string;
+	/** `{id, adapterId, type, url}`; added with POST …/payments/{payment_id}/actions. */
+	actions?: PaymentAction[];
 	[field: string]: unknown;
 }
 
@@ -160,6 +179,8 @@ export interface ValidationBehaviour {
 export interface SandboxOrder extends Order {
 	/** Missing → validate answers 200 `[]`. */
 	validation?: ValidationBehaviour;
+	/** Payment id → transactions (GET/POST …/payments/{payment_id}/transactions). Never served in the Order. */
+	paymentTransactions?: Record<string, PaymentTransaction[]>;
 }
 
 export interface Pagination {
@@ -189,7 +210,43 @@ export interface BaseError {
 // Sandbox
 // ---------------------------------------------------------------------------
 
-export type Operation = 'validate' | 'get' | 'getMany' | 'removeValidation' | 'updateReference';
+/** Route names, for fault `match.operation`. The five original ones keep their short names. */
+export type Operation =
+	| 'validate'
+	| 'get'
+	| 'getMany'
+	| 'removeValidation'
+	| 'updateReference'
+	| 'order.create'
+	| 'order.delete'
+	| 'order.updateState'
+	| 'order.updateCart'
+	| 'order.updateAddress'
+	| 'order.updateAttributes'
+	| 'order.addValidation'
+	| 'consent.create'
+	| 'consent.update'
+	| 'consent.updateMany'
+	| 'consent.delete'
+	| 'hook.create'
+	| 'hook.delete'
+	| 'notification.create'
+	| 'notification.delete'
+	| 'payment.create'
+	| 'payment.get'
+	| 'payment.getMany'
+	| 'payment.update'
+	| 'payment.addActions'
+	| 'payment.executeAction'
+	| 'payment.getTransactions'
+	| 'payment.addTransaction'
+	| 'shipping.create'
+	| 'shipping.get'
+	| 'shipping.getMany'
+	| 'shipping.update'
+	| 'notificationEvent.getMany'
+	| 'notificationEvent.get'
+	| 'notificationEvent.retry';
 
 /** Which requests a fault applies to; omitted fields match anything. */
 export interface FaultMatch {
@@ -339,6 +396,12 @@ export interface SandboxOptions {
 	randomFaults?: RandomFaultsConfig;
 	/** Default seed for randomFaults. Default 42. */
 	seed?: number;
+	/** Body of POST /orders (201): 'object' → `{"id":"o_…"}` (default), 'string' → `"o_…"`. */
+	createOrderResponse?: 'object' | 'string';
+	/** Status of PUT …/state: 200 (default) or 202 (accepted; the change is still applied). */
+	stateUpdateStatus?: 200 | 202;
+	/** Seed events of the Notification Service (deep-cloned; reset() restores them). Default: the demo events. */
+	notificationEvents?: SandboxNotificationEvent[];
 }
 
 /** One request as received (only non-control requests are recorded). */
@@ -379,13 +442,17 @@ export interface SandboxConfig {
 	rateLimit: RateLimitConfig | null;
 	randomFaults: (Required<Omit<RandomFaultsConfig, 'match'>> & { match?: FaultMatch }) | null;
 	record: boolean;
+	createOrderResponse: 'object' | 'string';
+	stateUpdateStatus: 200 | 202;
 }
 
-export interface Sandbox {
+export interface Sandbox extends SandboxControls {
 	/** e.g. 'http://127.0.0.1:4010' */
 	readonly url: string;
 	/** `${url}/checkout/order` – what the node's credential base URL should be. */
 	readonly baseUrl: string;
+	/** `${url}/checkout/notification` – base of the Notification Service (`/api/v1/events`). */
+	readonly notificationBaseUrl: string;
 	readonly port: number;
 	readonly apiKey: string;
 	readonly merchant: string;
@@ -396,11 +463,14 @@ export interface Sandbox {
 	readonly stats: SandboxStats;
 	/** Live order state, id → order. Changes through the API are visible here and vice versa. */
 	readonly orders: Map<string, SandboxOrder>;
+	/** Live Notification Service events, in insertion order (the API lists them newest first). */
+	readonly notificationEvents: SandboxNotificationEvent[];
 	clearRequests(): void;
 	/** Zeroes counters; maxInFlight restarts at the current inFlight. */
 	resetStats(): void;
-	/** Restores seed (and generated) orders, removes fault rules, restores latency / rate limit / random faults
-	 * to the startSandbox options, clears requests and stats. */
+	/** Restores seed (and generated) orders and notification events, removes fault rules, restores latency /
+	 * rate limit / random faults / createOrderResponse / stateUpdateStatus to the startSandbox options, clears
+	 * requests and stats, and restarts the id sequence of new orders, payments, … */
 	reset(): void;
 	/** Adds a rule (checked in insertion order, before auth; first match wins). Throws TypeError if invalid. */
 	addFault(rule: FaultRule): string;
@@ -488,5 +558,43 @@ export declare const DEMO: {
 			readonly declined: 0;
 			readonly removed: 1;
 		};
+	};
+	/** The payment of validOrderId: walley_checkout_adapter, reserved, actions capture + cancel, 3 transactions
+	 * (open, process, confirm). Every payment in the demo data has actions (reserved: capture, cancel;
+	 * captured: refund) and transactions. */
+	readonly paymentId: 'p_NNDmlghdQTBpdzLhjMOStiKDeE';
+	/** The capture action of paymentId. */
+	readonly paymentActionId: 'pa_isHjEdxYTFVUVaEETMUiEXnSSz';
+	readonly paymentTransactionCount: 3;
+	/** The shipping of validOrderId (ingrid-shipping-adapter, confirmed) and its reference. */
+	readonly shippingId: 's_oZjIbvUktzxHmeHDFwoqDwTuVr';
+	readonly shippingReference: 'SHP-NC-100482';
+	/** Consent on every demo order (not required; checked on se, unchecked on no). */
+	readonly consentId: 'ci_newsletter';
+	/** se, checkout (= failingErrorsObjectOrderId): addresses can be changed; no required consent. */
+	readonly checkoutOrderId: 'o_dNNEavQxjliFEqIgSfZhneJwJb';
+	/** se, checkout (= threeFailuresOrderId), with the required, unchecked consent requiredConsentId:
+	 * PUT …/state to processing answers 400 `consent-required` until it is checked. */
+	readonly requiredConsentOrderId: 'o_dagzdZqhlqyAYKFioPNzeLMdfq';
+	readonly requiredConsentId: 'ci_terms';
+	/** Hook on validOrderId (ingrid-shipping-adapter, subscribeTo '/cart', v0). */
+	readonly hookId: 'oh_rxdiWOcGuYLIBRLuhlbSCjfxrO';
+	/** Notification on validOrderId: adapterId 'n8n', scope '/state/currentStatus', no schema (fires on every
+	 * status change). Orders completedSe/declined/failing/otherChannel have one notification each too. */
+	readonly notificationId: 'on_EyPqYRJDIhptNFufcjbAwreCVP';
+	readonly notificationReference: 'n8n-status-changed';
+	/** Notification Service events (5: 4 on se, 1 on no; 2 failed). This one: validOrderId, delivered. */
+	readonly notificationEventId: '5b3e1c04-8f2a-4d6b-9e71-0a4c2f8d6b13';
+	/** declinedOrderId: two failed deliveries (HTTP 500); a retry succeeds. */
+	readonly failedNotificationEventId: '9d2f7a61-3c4e-4b8a-a5f0-7e1b6c9d2a48';
+	/** failingOrderId: one failed delivery (HTTP 410); every retry fails again. */
+	readonly failingRetryNotificationEventId: 'c7a49e2b-1d6f-4f3a-8b25-4e9c0d7f1a66';
+	/** otherChannelOrderId (channel no), delivered. */
+	readonly otherChannelNotificationEventId: '2e8b5d39-6a1c-4e7f-b3d2-9f0a4c6e8b75';
+	readonly notificationEventCounts: {
+		readonly total: 5;
+		readonly se: 4;
+		readonly no: 1;
+		readonly failed: 2;
 	};
 };

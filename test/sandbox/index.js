@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Local "Norce Checkout sandbox": a zero-dependency HTTP server imitating the
- * Norce Checkout Order API v0 operations the n8n node uses, with request
+ * Norce Checkout Order API v0 and the Notification Service, with request
  * recording, latency, fault injection and a rate limiter. See README.md.
  *
  * Request pipeline (non-control requests):
@@ -23,6 +23,10 @@ const { FaultRules, RandomFaults, RateLimiter, answerFault } = require('./faults
 const { answerError } = require('./responses');
 const { matchRoute, handleApi } = require('./routes');
 const { handleControl } = require('./control');
+const { IdSource } = require('./derive');
+const { NotificationEventStore } = require('./notification-events');
+const { demoNotificationEvents } = require('./demo-events');
+const { createControls, initialSettings } = require('./sandbox-controls');
 
 /**
  * @typedef {import('./index').SandboxOptions} SandboxOptions
@@ -113,6 +117,7 @@ async function startSandbox(options = {}) {
 		throw new TypeError('generated must be a non-negative integer');
 	const seed = options.seed ?? DEFAULTS.seed;
 	const record = options.record ?? true;
+	initialSettings(options); // throws early on a bad createOrderResponse / stateUpdateStatus
 
 	// Seed orders are cloned so callers' objects are never mutated and reset() can restore them.
 	const pristineOrders = options.orders ? structuredClone(options.orders) : undefined;
@@ -120,17 +125,28 @@ async function startSandbox(options = {}) {
 	const seedOrders = () =>
 		pristineOrders ? structuredClone(pristineOrders) : demoOrders(merchant);
 
+	const pristineEvents = options.notificationEvents
+		? structuredClone(options.notificationEvents)
+		: undefined;
+	const ids = new IdSource();
+	const events = new NotificationEventStore(ids);
+
 	/** @type {Map<string, SandboxOrder>} */
 	const orders = new Map();
 	const loadOrders = () => {
 		orders.clear();
-		for (const order of seedOrders()) {
+		const seeded = seedOrders();
+		for (const order of seeded) {
 			if (!order || typeof order.id !== 'string')
 				throw new TypeError('every order needs a string id');
 			orders.set(order.id, order);
 		}
 		for (const order of generateOrders(generated, merchant, channels[0]))
 			orders.set(order.id, order);
+		ids.reset();
+		events.load(
+			pristineEvents ? structuredClone(pristineEvents) : demoNotificationEvents(seeded, merchant),
+		);
 	};
 	loadOrders();
 
@@ -171,7 +187,12 @@ async function startSandbox(options = {}) {
 		maxLimit,
 		orders,
 		listIndex: new OrderListIndex(orders),
+		settings: initialSettings(options),
+		ids,
+		events,
+		now: () => new Date().toISOString(),
 	};
+	const controls = createControls(apiContext);
 
 	/**
 	 * @param {Exchange} ex @param {Route} route @param {FaultRule | undefined} fault @param {boolean} rateLimited
@@ -287,6 +308,8 @@ async function startSandbox(options = {}) {
 			rateLimit: rateLimiter ? { perSecond: rateLimiter.perSecond } : null,
 			randomFaults: randomFaults ? { ...randomFaults.config } : null,
 			record,
+			createOrderResponse: apiContext.settings.createOrderResponse,
+			stateUpdateStatus: apiContext.settings.stateUpdateStatus,
 		};
 	}
 
@@ -313,6 +336,7 @@ async function startSandbox(options = {}) {
 	const sandbox = {
 		url,
 		baseUrl: `${url}/checkout/order`,
+		notificationBaseUrl: `${url}/checkout/notification`,
 		port: address.port,
 		apiKey,
 		merchant,
@@ -320,6 +344,8 @@ async function startSandbox(options = {}) {
 		requests,
 		stats,
 		orders,
+		notificationEvents: events.events,
+		...controls,
 		clearRequests() {
 			requests.length = 0; // in place: callers may hold the array
 		},
@@ -339,6 +365,7 @@ async function startSandbox(options = {}) {
 				: undefined;
 			rateLimiter = options.rateLimit ? new RateLimiter(options.rateLimit.perSecond) : undefined;
 			latencyMs = checkMs(options.latencyMs ?? DEFAULTS.latencyMs, 'latencyMs');
+			apiContext.settings = initialSettings(options);
 			sandbox.clearRequests();
 			sandbox.resetStats();
 		},

@@ -1,26 +1,20 @@
 // @ts-check
 'use strict';
 /**
- * GET /api/v0/checkout/orders: filter, sort (created desc, then id) and paginate,
- * plus `toPublicOrder`, which strips sandbox-internal fields from answers.
+ * GET /api/v0/checkout/orders: filter, sort (created desc, then id, unless `order_by` /
+ * `order_by_direction` say otherwise: order-sort.js) and paginate. `toPublicOrder`
+ * (public.js, re-exported here) strips sandbox-internal fields from answers.
  */
 
 const { ORDER_STATUSES, round2 } = require('./orders');
+const { toPublicOrder } = require('./public');
+const { parseSort, sortOrders } = require('./order-sort');
 
 /**
  * @typedef {import('./index').SandboxOrder} SandboxOrder
  * @typedef {import('./index').Order} Order
  * @typedef {import('./index').OrderStatus} OrderStatus
  */
-
-/**
- * Copy of an order without sandbox-internal fields.
- * @param {SandboxOrder} order @returns {Order}
- */
-function toPublicOrder(order) {
-	const { validation, ...publicOrder } = order;
-	return publicOrder;
-}
 
 /**
  * Sorted view of the order map, rebuilt only when the map changed. The map is
@@ -175,7 +169,7 @@ function buildSearchText(order) {
  * @returns {ListOutcome}
  */
 function listOrders(index, channel, query, maxLimit) {
-	let offset, limit, statuses, reference, cartReference, search, from, to;
+	let offset, limit, statuses, reference, cartReference, search, from, to, sort;
 	try {
 		offset = parseInteger(single(query, 'offset'), 'offset', 0);
 		limit = parseInteger(single(query, 'limit'), 'limit', 20);
@@ -187,6 +181,9 @@ function listOrders(index, channel, query, maxLimit) {
 		search = single(query, 'search');
 		from = parseDateBound(single(query, 'date_from'), 'date_from');
 		to = parseDateBound(single(query, 'date_to'), 'date_to');
+		const sorting = parseSort(single(query, 'order_by'), single(query, 'order_by_direction'));
+		if (!sorting.ok) throw new QueryError(sorting.message);
+		sort = sorting.sort;
 	} catch (error) {
 		if (error instanceof QueryError) return { ok: false, message: error.message };
 		throw error;
@@ -194,7 +191,7 @@ function listOrders(index, channel, query, maxLimit) {
 	const needle = search ? search.toLowerCase() : undefined;
 
 	/** @type {SandboxOrder[]} */
-	const matching = [];
+	let matching = [];
 	let valueSum = 0;
 	for (const entry of index.sorted()) {
 		const order = entry.order;
@@ -209,6 +206,7 @@ function listOrders(index, channel, query, maxLimit) {
 		matching.push(order);
 		valueSum += (order.total && order.total.includingVat) || 0;
 	}
+	if (sort) matching = sortOrders(matching, sort);
 	const data = matching.slice(offset, offset + limit).map(toPublicOrder);
 	return {
 		ok: true,

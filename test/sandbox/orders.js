@@ -4,12 +4,14 @@
  * Demo orders of the Norce Checkout sandbox and the small builders they share
  * with the generated orders (generated-orders.js).
  *
- * Orders follow the v0 Order schema (norce-order-api.md §6). The only
- * sandbox-internal field is `validation`, which scripts what
- * `POST …/validate` answers; order-list.js `toPublicOrder` strips it.
+ * Orders follow the v0 Order schema (norce-order-api.md §6). The sandbox-internal
+ * fields are `validation`, which scripts what `POST …/validate` answers, and
+ * `paymentTransactions` (demo-extras.js); public.js `toPublicOrder` strips them.
+ * demo-extras.js adds payment actions, consents, a hook and notifications.
  */
 
-const { mulberry32 } = require('./prng');
+const { deriveId } = require('./derive');
+const { DEMO_EXTRAS, decorateDemoOrders } = require('./demo-extras');
 
 /**
  * @typedef {import('./index').SandboxOrder} SandboxOrder
@@ -87,28 +89,12 @@ const DEMO = Object.freeze({
 			removed: 1,
 		}),
 	}),
+	...DEMO_EXTRAS,
 });
 
 // ---------------------------------------------------------------------------
 // Small builders (keep the seed table below readable)
 // ---------------------------------------------------------------------------
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/**
- * Deterministic Norce-looking id (`ci_…`, `oc_…`, `p_…`) derived from a seed text,
- * so nested ids are stable without listing each by hand.
- * @param {string} prefix @param {string} seedText
- */
-function deriveId(prefix, seedText) {
-	let hash = 2166136261;
-	for (let i = 0; i < seedText.length; i++)
-		hash = Math.imul(hash ^ seedText.charCodeAt(i), 16777619);
-	const next = mulberry32(hash >>> 0);
-	let id = prefix;
-	for (let i = 0; i < 26; i++) id += LETTERS[Math.floor(next() * LETTERS.length)];
-	return id;
-}
 
 /** @param {number} value */
 const round2 = (value) => Math.round(value * 100) / 100;
@@ -742,7 +728,10 @@ const SEEDS = [
  * @returns {SandboxOrder[]}
  */
 function demoOrders(merchant = DEFAULT_MERCHANT) {
-	return SEEDS.map((seed) => buildOrder(seed, merchant));
+	return decorateDemoOrders(
+		SEEDS.map((seed) => buildOrder(seed, merchant)),
+		merchant,
+	);
 }
 
 module.exports = {

@@ -1,74 +1,110 @@
 // @ts-check
 'use strict';
 /**
- * Routing and handlers of the Norce Order API v0 subset the node uses.
+ * Routing and the auth checks of the two services the sandbox imitates:
+ *   /checkout/order/api/v0/checkout/orders…   Order API v0 (routes/*.js)
+ *   /checkout/notification/api/v1/events…     Notification Service (notification-service.js)
  * Paths are split on '/' BEFORE percent-decoding, so an encoded '/' (%2F)
  * stays inside its segment, like on the real API.
  */
 
-const { answerError, answerJson, answerNoContent } = require('./responses');
-const { listOrders, toPublicOrder } = require('./order-list');
+const { answerError } = require('./responses');
+const { findOrder, answerOrderNotFound } = require('./routes/common');
 
 /**
  * @typedef {import('./index').Operation} Operation
  * @typedef {import('./index').SandboxOrder} SandboxOrder
  * @typedef {import('./responses').Exchange} Exchange
+ * @typedef {import('./routes/common').ApiContext} ApiContext
+ * @typedef {import('./routes/common').RouteDef} RouteDef
  *
  * @typedef {object} Route
- * @property {boolean} api true for paths under /checkout/order/api/v0 (these need auth)
+ * @property {boolean} api true for paths under one of the API prefixes (these need auth)
+ * @property {'order' | 'notification'} [service]
  * @property {Operation} [operation] set when path AND method match an operation
+ * @property {RouteDef} [def] the matched route definition
+ * @property {Record<string, string>} [params] decoded path parameters
  * @property {string[]} [allowed] set when the path is known but the method is not (→ 405)
  * @property {boolean} [badEncoding] a segment is not valid percent-encoding (→ 400)
  * @property {string} [orderId] decoded
  * @property {string} [validationId] decoded
- *
- * @typedef {object} ApiContext what the handlers need from the sandbox
- * @property {string} apiKey
- * @property {string} merchant
- * @property {readonly string[]} channels
- * @property {number} maxLimit
- * @property {Map<string, SandboxOrder>} orders
- * @property {import('./order-list').OrderListIndex} listIndex
  */
 
 const API_PREFIX = '/checkout/order/api/v0/';
+const NOTIFICATION_PREFIX = '/checkout/notification/api/v1/';
 
 /**
- * Path templates after `/checkout/order/api/v0/checkout/orders`, keyed by the
- * number of remaining segments. `null` marks the order id / validation id slots.
- * @type {Array<{segments: Array<string | null>, method: string, operation: Operation}>}
+ * @typedef {{def: RouteDef, segments: string[]}} CompiledRoute
+ * @param {RouteDef[]} defs @returns {CompiledRoute[]}
  */
-const ROUTES = [
-	{ segments: [], method: 'GET', operation: 'getMany' },
-	{ segments: [null], method: 'GET', operation: 'get' },
-	{ segments: [null, 'validate'], method: 'POST', operation: 'validate' },
-	{ segments: [null, 'reference'], method: 'PUT', operation: 'updateReference' },
-	{ segments: [null, 'validations', null], method: 'DELETE', operation: 'removeValidation' },
-];
+const compile = (defs) =>
+	defs.map((def) => ({ def, segments: def.path === '' ? [] : def.path.split('/') }));
+
+/** Templates after `/checkout/order/api/v0/checkout/orders`. */
+const ORDER_ROUTES = compile([
+	...require('./routes/order').ROUTES,
+	...require('./routes/callbacks').ROUTES,
+	...require('./routes/consent').ROUTES,
+	...require('./routes/payment').ROUTES,
+	...require('./routes/shipping').ROUTES,
+]);
+/** Templates after `/checkout/notification/api/v1`. */
+const NOTIFICATION_ROUTES = compile(require('./notification-service').ROUTES);
+
+/**
+ * @param {CompiledRoute[]} routes @param {string} method @param {string[]} rest
+ * @param {'order' | 'notification'} service @returns {Route}
+ */
+function matchIn(routes, method, rest, service) {
+	/** @type {string[]} */
+	const allowed = [];
+	for (const { def, segments } of routes) {
+		if (segments.length !== rest.length) continue;
+		if (!segments.every((expected, i) => expected.startsWith(':') || expected === rest[i]))
+			continue;
+		if (def.method !== method) {
+			if (!allowed.includes(def.method)) allowed.push(def.method);
+			continue;
+		}
+		/** @type {Record<string, string>} */
+		const params = {};
+		segments.forEach((expected, i) => {
+			if (expected.startsWith(':')) params[expected.slice(1)] = rest[i];
+		});
+		return {
+			api: true,
+			service,
+			operation: def.operation,
+			def,
+			params,
+			orderId: params.orderId,
+			validationId: params.validationId,
+		};
+	}
+	const orderId = service === 'order' ? rest[0] : undefined;
+	return allowed.length > 0 ? { api: true, service, allowed, orderId } : { api: true, service };
+}
 
 /** @param {string} method @param {string} path raw path without query @returns {Route} */
 function matchRoute(method, path) {
-	if (!path.startsWith(API_PREFIX)) return { api: false };
-	const rawSegments = path.slice(API_PREFIX.length).split('/');
+	const service = path.startsWith(API_PREFIX)
+		? 'order'
+		: path.startsWith(NOTIFICATION_PREFIX)
+			? 'notification'
+			: undefined;
+	if (!service) return { api: false };
+	const prefix = service === 'order' ? API_PREFIX : NOTIFICATION_PREFIX;
+	const rawSegments = path.slice(prefix.length).split('/');
 	/** @type {string[]} */
 	let segments;
 	try {
 		segments = rawSegments.map((segment) => decodeURIComponent(segment));
 	} catch {
-		return { api: true, badEncoding: true };
+		return { api: true, service, badEncoding: true };
 	}
-	if (segments[0] !== 'checkout' || segments[1] !== 'orders') return { api: true };
-	const rest = segments.slice(2);
-	/** @type {string[]} */
-	const allowed = [];
-	for (const route of ROUTES) {
-		if (route.segments.length !== rest.length) continue;
-		if (!route.segments.every((expected, i) => expected === null || expected === rest[i])) continue;
-		const ids = { orderId: rest[0], validationId: rest[2] };
-		if (route.method === method) return { api: true, operation: route.operation, ...ids };
-		allowed.push(route.method);
-	}
-	return allowed.length > 0 ? { api: true, allowed, orderId: rest[0] } : { api: true };
+	if (service === 'notification') return matchIn(NOTIFICATION_ROUTES, method, segments, service);
+	if (segments[0] !== 'checkout' || segments[1] !== 'orders') return { api: true, service };
+	return matchIn(ORDER_ROUTES, method, segments.slice(2), service);
 }
 
 /** @param {import('node:http').IncomingHttpHeaders} headers @param {string} name */
@@ -78,11 +114,11 @@ function header(headers, name) {
 }
 
 /**
- * Checks Authorization, x-merchant and x-channel in that order.
- * @param {Exchange} ex @param {ApiContext} ctx
- * @returns {string | undefined} the channel, or undefined when an error was answered
+ * Checks Authorization, x-merchant and (Order API only) x-channel, in that order.
+ * @param {Exchange} ex @param {ApiContext} ctx @param {boolean} needsChannel
+ * @returns {string | undefined} the channel ('' when not needed), or undefined when an error was answered
  */
-function authorize(ex, ctx) {
+function authorize(ex, ctx, needsChannel) {
 	const { headers } = ex.req;
 	// Never echo the received token.
 	if (header(headers, 'authorization') !== `Bearer ${ctx.apiKey}`) {
@@ -98,6 +134,7 @@ function authorize(ex, ctx) {
 		answerError(ex, 403, 'forbidden', `Token is not valid for merchant '${merchant}'.`);
 		return undefined;
 	}
+	if (!needsChannel) return '';
 	const channel = header(headers, 'x-channel');
 	if (!channel) {
 		answerError(ex, 400, 'bad-request', 'Header x-channel is required.');
@@ -110,24 +147,13 @@ function authorize(ex, ctx) {
 	return channel;
 }
 
-/** Orders are scoped by channel: another channel's order is "not found". @param {ApiContext} ctx @param {string} id @param {string} channel */
-function findOrder(ctx, id, channel) {
-	const order = ctx.orders.get(id);
-	return order && order.channel === channel ? order : undefined;
-}
-
-/** @param {Exchange} ex @param {string} id */
-function answerOrderNotFound(ex, id) {
-	answerError(ex, 404, 'order-not-found', `Order with id:${id} not found.`);
-}
-
 /**
- * Handles one /checkout/order/api/v0 request after faults/latency were applied.
+ * Handles one API request after faults/latency were applied.
  * @param {Exchange} ex @param {Route} route @param {ApiContext} ctx
  * @param {Record<string, string | string[]>} query @param {string} body
  */
 function handleApi(ex, route, ctx, query, body) {
-	const channel = authorize(ex, ctx);
+	const channel = authorize(ex, ctx, route.service !== 'notification');
 	if (channel === undefined) return;
 	if (route.badEncoding)
 		return answerError(ex, 400, 'bad-request', 'Malformed percent-encoding in path.');
@@ -142,80 +168,26 @@ function handleApi(ex, route, ctx, query, body) {
 			},
 		);
 	}
-	if (!route.operation)
-		return answerError(ex, 404, 'not-found', `No route for ${ex.req.method} ${ex.path}.`);
-
-	if (route.operation === 'getMany') {
-		const outcome = listOrders(ctx.listIndex, channel, query, ctx.maxLimit);
-		return outcome.ok
-			? answerJson(ex, 200, outcome.body)
-			: answerError(ex, 400, 'bad-request', outcome.message);
+	const def = route.def;
+	if (!def) return answerError(ex, 404, 'not-found', `No route for ${ex.req.method} ${ex.path}.`);
+	const params = route.params || {};
+	/** @type {import('./routes/common').ApiCall} */
+	const call = {
+		ex,
+		ctx,
+		channel,
+		query,
+		body,
+		params,
+		def,
+		order: /** @type {any} */ (undefined),
+	};
+	if (!def.collection) {
+		const order = findOrder(ctx, params.orderId, channel);
+		if (!order) return answerOrderNotFound(ex, params.orderId);
+		call.order = order;
 	}
-
-	const orderId = /** @type {string} */ (route.orderId);
-	const order = findOrder(ctx, orderId, channel);
-	if (!order) return answerOrderNotFound(ex, orderId);
-
-	switch (route.operation) {
-		case 'get':
-			return answerJson(ex, 200, toPublicOrder(order));
-		case 'validate':
-			return validate(ex, order);
-		case 'removeValidation':
-			return removeValidation(ex, order, /** @type {string} */ (route.validationId));
-		case 'updateReference':
-			return updateReference(ex, order, body);
-	}
-	return undefined;
+	return def.handle(call);
 }
 
-/** Answers what the order's scripted `validation` says (body of the request is ignored). @param {Exchange} ex @param {SandboxOrder} order */
-function validate(ex, order) {
-	const behaviour = order.validation || { status: 200, results: [] };
-	const results = behaviour.results || [];
-	if (behaviour.status === 400 && behaviour.shape === 'errors-object')
-		return answerJson(ex, 400, { errors: results });
-	return answerJson(ex, behaviour.status || 200, results);
-}
-
-/** @param {Exchange} ex @param {SandboxOrder} order @param {string} validationId */
-function removeValidation(ex, order, validationId) {
-	const validations = order.validations || [];
-	const index = validations.findIndex((validation) => validation.id === validationId);
-	if (index === -1) {
-		return answerError(
-			ex,
-			404,
-			'validation-not-found',
-			`Validation with id:${validationId} not found on order ${order.id}.`,
-		);
-	}
-	validations.splice(index, 1);
-	order.lastModified = new Date().toISOString();
-	return answerNoContent(ex);
-}
-
-/** The body is a bare JSON string literal, e.g. `"REF-1"` (quotes included). @param {Exchange} ex @param {SandboxOrder} order @param {string} body */
-function updateReference(ex, order, body) {
-	const mediaType = (header(ex.req.headers, 'content-type') || '')
-		.split(';')[0]
-		.trim()
-		.toLowerCase();
-	if (mediaType !== 'application/json') {
-		return answerError(ex, 415, 'unsupported-media-type', 'Content-Type must be application/json.');
-	}
-	/** @type {unknown} */
-	let reference;
-	try {
-		reference = JSON.parse(body);
-	} catch {
-		reference = undefined;
-	}
-	if (typeof reference !== 'string')
-		return answerError(ex, 400, 'bad-request', 'Body must be a JSON string.');
-	order.reference = reference;
-	order.lastModified = new Date().toISOString();
-	return answerNoContent(ex);
-}
-
-module.exports = { API_PREFIX, matchRoute, handleApi };
+module.exports = { API_PREFIX, NOTIFICATION_PREFIX, matchRoute, handleApi };

@@ -3,7 +3,8 @@
 /**
  * Quick self-check of the sandbox (not the project's jest suite):
  *   node test/sandbox/selftest.js
- * Exercises every endpoint, check, fault kind, the control API and the CLI.
+ * Exercises every endpoint, check, fault kind, the control API and the CLI
+ * (the Order API additions and the Notification Service: selftest-*.js).
  * Exits non-zero on the first failure.
  */
 
@@ -242,7 +243,7 @@ check('get order, channel scoping, percent-encoded ids, 404/405', async () => {
 
 		r = await call(sb, `${ORDERS}/${DEMO.validOrderId}`, { method: 'POST' });
 		assert.equal(r.status, 405);
-		assert.equal(r.headers.get('allow'), 'GET');
+		assert.equal(r.headers.get('allow'), 'GET, DELETE');
 		assert.equal(r.json.code, 'method-not-allowed');
 		r = await call(sb, `${ORDERS}/${DEMO.validOrderId}/validate`);
 		assert.equal(r.status, 405);
@@ -959,9 +960,21 @@ check('cli: prints one JSON line, serves, stops on SIGTERM and on stdin close', 
 		'--no-record',
 		'--api-key',
 		'cli-key',
+		'--create-order-response',
+		'string',
+		'--state-update-status',
+		'202',
 	]);
 	const info = await a.line;
-	assert.deepEqual(Object.keys(info), ['url', 'baseUrl', 'apiKey', 'merchant', 'channels']);
+	assert.deepEqual(Object.keys(info), [
+		'url',
+		'baseUrl',
+		'apiKey',
+		'merchant',
+		'channels',
+		'notificationBaseUrl',
+	]);
+	assert.equal(info.notificationBaseUrl, `${info.url}/checkout/notification`);
 	assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+$/);
 	assert.equal(info.baseUrl, `${info.url}/checkout/order`);
 	assert.deepEqual(
@@ -973,6 +986,8 @@ check('cli: prints one JSON line, serves, stops on SIGTERM and on stdin close', 
 	});
 	assert.equal(r.status, 200);
 	assert.deepEqual(await (await fetch(`${info.url}/__sandbox/requests`)).json(), []);
+	const config = /** @type {any} */ (await (await fetch(`${info.url}/__sandbox/config`)).json());
+	assert.deepEqual([config.createOrderResponse, config.stateUpdateStatus], ['string', 202]);
 	a.child.kill('SIGTERM');
 	assert.deepEqual(await within(a.exited, 3000, 'cli SIGTERM'), { code: 0, signal: null });
 
@@ -1015,6 +1030,14 @@ check('throughput smoke: 2000 requests at concurrency 50, record off', async () 
 		await sb.close();
 	}
 });
+
+// The Order API additions and the Notification Service (files of their own).
+require('./selftest-demo').register(check);
+require('./selftest-orders').register(check);
+require('./selftest-callbacks').register(check);
+require('./selftest-payments').register(check);
+require('./selftest-notifications').register(check);
+require('./selftest-controls').register(check);
 
 // ---------------------------------------------------------------------------
 
