@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../answers';
@@ -39,6 +40,8 @@ const properties: INodeProperties[] = [
 				displayName: 'Checked',
 				name: 'checked',
 				type: 'boolean',
+				// An expression's "true"/"false" becomes a boolean; anything else is refused.
+				validateType: 'boolean',
 				default: false,
 				description: 'Whether the customer has given the consent',
 			},
@@ -46,6 +49,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Required',
 				name: 'required',
 				type: 'boolean',
+				validateType: 'boolean',
 				default: false,
 				description: 'Whether the order can only move to processing once the consent is checked',
 			},
@@ -72,6 +76,18 @@ export async function execute(
 		required: this.getNodeParameter('required', itemIndex, false) as boolean,
 	}));
 	const consentId = (JSON.parse(body) as IDataObject).id;
+	// The ID makes a repeat safe (Norce answers 409) and names the consent in messages.
+	if (typeof consentId !== 'string' || consentId.trim() === '') {
+		throw new NodeOperationError(
+			this.getNode(),
+			`JSON Body has no consent "id" (item ${itemIndex})`,
+			{
+				itemIndex,
+				description:
+					'Give the consent\'s own ID as text, e.g. {"id": "ci_newsletter", "checked": true}.',
+			},
+		);
+	}
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'consents'],
@@ -81,9 +97,10 @@ export async function execute(
 		safeToRepeat: true,
 		isResult: ({ statusCode, afterUncertainAttempt }) =>
 			statusCode === 409 && afterUncertainAttempt,
-		subject: `consent "${String(consentId)}" on order "${orderId}"`,
+		subject: `consent "${consentId}" on order "${orderId}"`,
 	});
-	const result = changeResult(response, { orderId, consentId });
-	if (response.statusCode === 409) result[0].alreadyExists = true;
-	return result;
+	// The 409's body is Norce's error text, not the consent: answer with the ids.
+	if (response.statusCode === 409)
+		return [{ orderId, consentId, success: true, alreadyExists: true }];
+	return changeResult(response, { orderId, consentId });
 }

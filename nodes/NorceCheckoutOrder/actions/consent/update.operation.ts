@@ -20,6 +20,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Checked',
 		name: 'checked',
 		type: 'boolean',
+		// An expression's "true"/"false" becomes a boolean; anything else is refused.
+		validateType: 'boolean',
 		default: true,
 		description: 'Whether the customer has given the consent (Norce changes only this value)',
 	},

@@ -41,6 +41,7 @@ const properties: INodeProperties[] = [
 								displayName: 'Checked',
 								name: 'checked',
 								type: 'boolean',
+								validateType: 'boolean',
 								default: true,
 								description: 'Whether the customer has given the consent',
 							},
@@ -67,9 +68,8 @@ export async function execute(
 	const body = getBody(
 		this,
 		itemIndex,
-		() =>
-			((this.getNodeParameter('consents', itemIndex, {}) as { consent?: IDataObject[] }).consent ??
-				[]) as IDataObject[],
+		// Read by its full path, so n8n turns an expression's "true"/"false" into a boolean.
+		() => this.getNodeParameter('consents.consent', itemIndex, []) as IDataObject[],
 		'array',
 	);
 	const response = await norce.request({
