@@ -1,6 +1,6 @@
 import { DEMO } from '../sandbox';
 import { useNorceSandbox } from '../helpers/norceFixture';
-import { paired, sent } from '../helpers/operationTests';
+import { sent } from '../helpers/operationTests';
 
 const norce = useNorceSandbox();
 
