@@ -8,12 +8,25 @@ import { CREDENTIAL_TYPE } from './lib/n8n.mjs';
 import { startHttpReceiver } from './lib/receivers.mjs';
 import { N8nServer } from './lib/server.mjs';
 import { ORDERS_PATH, e2eMatrix, startSuite, versionLabel } from './lib/suite.mjs';
-import { waitFor } from './lib/util.mjs';
-import { chainWorkflow, makeId, norceCredential } from './lib/workflows.mjs';
+import { tail, waitFor } from './lib/util.mjs';
+import {
+	chainWorkflow,
+	makeId,
+	norceCredential,
+	prepareExample,
+	readExample,
+} from './lib/workflows.mjs';
 
 const TRIGGER_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutTrigger';
-// n8n refuses a `*` in the seconds field ("at least a minute"), not a list of seconds.
-const EVERY_5_SECONDS = '0,5,10,15,20,25,30,35,40,45,50,55 * * * * *';
+// Every 5 seconds, as twelve poll times of one fixed second each: n8n 2.41 refuses a cron that
+// fires more than once a minute (n8n-workflow cron.js isSubMinuteCron), 2.8 any `*` in the
+// seconds field; each of these fires once a minute.
+const EVERY_5_SECONDS = {
+	item: Array.from({ length: 12 }, (_, index) => ({
+		mode: 'custom',
+		cronExpression: `${index * 5} * * * * *`,
+	})),
+};
 
 function triggerWorkflow(name, event, credential, receiverUrl) {
 	const trigger = {
@@ -24,7 +37,7 @@ function triggerWorkflow(name, event, credential, receiverUrl) {
 		position: [0, 300],
 		parameters: {
 			event,
-			pollTimes: { item: [{ mode: 'custom', cronExpression: EVERY_5_SECONDS }] },
+			pollTimes: EVERY_5_SECONDS,
 			options: {},
 		},
 		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
@@ -64,9 +77,22 @@ for (const entry of e2eMatrix()) {
 				name: 'Norce sandbox',
 				sandbox: ctx.sandbox,
 			});
+			// The example as a merchant imports it, polling every 5 seconds instead of 5 minutes.
+			const completedExample = prepareExample(readExample('order-completed-slack.json'), {
+				credentials: { norceApi: credential },
+				patch: {
+					'When an order is completed': (p) => {
+						p.pollTimes = EVERY_5_SECONDS;
+					},
+					'Tell Slack': (p) => {
+						p.url = `${receiver.url}?workflow=example`;
+					},
+				},
+			});
 			const workflows = [
 				triggerWorkflow('e2e trigger created', 'orderCreated', credential, receiver.url),
 				triggerWorkflow('e2e trigger status', 'orderStatusChanged', credential, receiver.url),
+				completedExample,
 			];
 			await ctx.n8n.importCredentials([credential]);
 			await ctx.n8n.importWorkflows(workflows);
@@ -78,10 +104,14 @@ for (const entry of e2eMatrix()) {
 			}
 			ctx.server = await new N8nServer(ctx.n8n).start();
 			// Activation polls once to set the cursor; wait for both before creating orders.
-			await waitFor(async () => polls() >= 2, {
+			await waitFor(async () => polls() >= 3, {
 				timeoutMs: 60_000,
 				intervalMs: 200,
 				what: 'the activation polls',
+			}).catch((error) => {
+				throw new Error(
+					`${error.message}\n--- n8n output ---\n${tail(ctx.server.proc.output(), 60)}`,
+				);
 			});
 		});
 		after(async () => {
@@ -92,14 +122,17 @@ for (const entry of e2eMatrix()) {
 		it('fires each created order and each status change once', async () => {
 			const orders = [0, 1, 2].map(() => ctx.sandbox.createOrder({}));
 			ctx.sandbox.setOrderStatus(orders[0].id, 'processing');
+			ctx.sandbox.setOrderStatus(orders[1].id, 'completed');
 			await waitFor(
 				async () =>
-					received('orderCreated').length >= 3 && received('orderStatusChanged').length >= 1,
+					received('orderCreated').length >= 3 &&
+					received('orderStatusChanged').length >= 2 &&
+					received('example').length >= 1,
 				{ timeoutMs: 90_000, intervalMs: 250, what: 'the events at the receiver' },
 			);
 			// Let at least two more polls of each workflow pass: nothing may fire again.
 			const seen = polls();
-			await waitFor(async () => polls() >= seen + 4, {
+			await waitFor(async () => polls() >= seen + 6, {
 				timeoutMs: 60_000,
 				intervalMs: 250,
 				what: 'more polls',
@@ -112,8 +145,20 @@ for (const entry of e2eMatrix()) {
 				orders.map((o) => o.id).sort(),
 			);
 			assert.deepEqual(
-				received('orderStatusChanged').map((e) => [e.orderId, e.previousStatus, e.status]),
-				[[orders[0].id, 'checkout', 'processing']],
+				received('orderStatusChanged')
+					.map((e) => [e.orderId, e.previousStatus, e.status])
+					.sort(),
+				[
+					[orders[0].id, 'checkout', 'processing'],
+					[orders[1].id, 'checkout', 'completed'],
+				].sort(),
+			);
+			// the example: only the completion, once, as one Slack message naming the order
+			const slack = receiver.received.filter((r) => r.url.endsWith('workflow=example'));
+			assert.equal(slack.length, 1);
+			assert.match(
+				slack[0].json.text,
+				new RegExp(`${orders[1].reference || orders[1].id} completed`),
 			);
 			for (const event of received('orderCreated')) {
 				assert.equal(event.event, 'orderCreated');
