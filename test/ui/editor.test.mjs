@@ -50,7 +50,20 @@ const REQUIRED = {
 	Channel: true,
 	'API Key': true,
 };
-const OPERATIONS = ['Get', 'Get Many', 'Remove Validation', 'Update Reference', 'Validate'];
+const OPERATIONS = [
+	'Add Validation',
+	'Create',
+	'Delete',
+	'Get',
+	'Get Many',
+	'Remove Validation',
+	'Update Address',
+	'Update Attributes',
+	'Update Cart',
+	'Update Reference',
+	'Update State',
+	'Validate',
+];
 const NODE_NAME = 'Norce Checkout Order';
 
 let stack;
@@ -193,7 +206,7 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		});
 	});
 
-	it('4. the Operation list has all five operations', async () => {
+	it('4. the Operation list has every order operation', async () => {
 		await step('operations', async () => {
 			const options = await retry('open the Operation list', async () => {
 				await page.getByTestId('parameter-input-operation').click();
@@ -381,6 +394,18 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				(await out.getByText(orderId, { exact: true }).count()) >= expected.length,
 				'every item names the order',
 			);
+		});
+	});
+
+	it('8. on the canvas the node says which resource and operation it runs, by their display names', async () => {
+		await step('canvas-subtitle', async () => {
+			await retry('close the node panel', async () => {
+				await page.keyboard.press('Escape');
+				await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+			});
+			const node = page.getByTestId('canvas-node').filter({ hasText: 'Validate an order' }).first();
+			await node.getByText('Order: Validate', { exact: true }).waitFor();
+			assert.ok(!(await node.innerText()).includes('validate: order'), 'no raw values');
 		});
 	});
 });
