@@ -136,14 +136,28 @@ export function changeResult(response: NorceResponse, ids: IDataObject): IDataOb
 	return [isObject(response.body) ? response.body : { ...ids, success: true }];
 }
 
-/** The id of a created thing: `{ id }` or a bare JSON string (the sources disagree). */
-export function createdId(response: NorceResponse): string | undefined {
+/**
+ * The id of a created order, payment or shipping: `{ id }` or a bare JSON string (the sources
+ * disagree). Norce has then created it, so a missing id says how to find it, not to retry.
+ */
+export function createdId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	response: NorceResponse,
+	what: string,
+	findIt: string,
+): string {
 	const { body } = response;
 	if (typeof body === 'string' && body.trim() !== '') return body.trim().replace(/^"|"$/g, '');
 	if (isObject(body) && (typeof body.id === 'string' || typeof body.id === 'number')) {
 		return String(body.id);
 	}
-	return undefined;
+	throw norceApiError(
+		{ node: context.getNode(), itemIndex },
+		`Norce Checkout created the ${what} but sent no ${what} ID [HTTP ${response.statusCode}]`,
+		`Expected the new ID as "…" or {"id": "…"}. ${findIt}`,
+		{ httpCode: String(response.statusCode) },
+	);
 }
 
 /**

@@ -121,6 +121,27 @@ export function getBody(
 	return JSON.stringify(input === 'json' ? getJsonBody(context, itemIndex, kind) : fromFields());
 }
 
+/**
+ * Named text parameters as a body object, empty ones left out. The body key is the parameter
+ * name unless `renamed` maps a key to another parameter (e.g. description → a name that does
+ * not clash with n8n's own).
+ */
+export function textFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	names: string[],
+	renamed: Record<string, string> = {},
+): IDataObject {
+	return withoutEmpty(
+		Object.fromEntries(
+			names.map((key) => [
+				key,
+				context.getNodeParameter(renamed[key] ?? key, itemIndex, '') as string,
+			]),
+		),
+	);
+}
+
 /** Named fields with an empty value are left out, so Norce keeps its defaults. */
 export function withoutEmpty(fields: IDataObject): IDataObject {
 	return Object.fromEntries(

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../answers';
-import { bodyInputProperties, getBody, withoutEmpty } from '../body';
+import { bodyInputProperties, getBody, textFields } from '../body';
 import { operationProperties, orderIdProperty, orderVersionProperty } from '../descriptions';
 import { getIdParameter } from '../parameters';
 import type { OperationModule } from '../registry';
@@ -75,13 +75,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
 	const body = getBody(this, itemIndex, () =>
-		withoutEmpty({
-			adapterId: this.getNodeParameter('adapterId', itemIndex, '') as string,
-			subscribeTo: this.getNodeParameter('subscribeTo', itemIndex, '') as string,
-			invoke: this.getNodeParameter('invoke', itemIndex, '') as string,
-			target: this.getNodeParameter('target', itemIndex, '') as string,
-			version: this.getNodeParameter('version', itemIndex, 'v0') as string,
-		}),
+		textFields(this, itemIndex, ['adapterId', 'subscribeTo', 'invoke', 'target', 'version']),
 	);
 	const response = await norce.request({
 		method: 'POST',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../answers';
-import { bodyInputProperties, getBody, parseJsonField, withoutEmpty } from '../body';
+import { bodyInputProperties, getBody, parseJsonField, textFields, withoutEmpty } from '../body';
 import { operationProperties, orderIdProperty, orderVersionProperty } from '../descriptions';
 import { getIdParameter } from '../parameters';
 import type { OperationModule } from '../registry';
@@ -90,17 +90,17 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
-	const body = getBody(this, itemIndex, () =>
-		withoutEmpty({
-			adapterId: this.getNodeParameter('adapterId', itemIndex, '') as string,
-			invoke: this.getNodeParameter('invoke', itemIndex, '') as string,
-			scope: this.getNodeParameter('scope', itemIndex, '') as string,
-			schema: parseJsonField(this, 'schema', 'Schema', itemIndex),
-			reference: this.getNodeParameter('reference', itemIndex, '') as string,
-			description: this.getNodeParameter('notificationDescription', itemIndex, '') as string,
-			version: this.getNodeParameter('version', itemIndex, 'v0') as string,
-		}),
-	);
+	const body = getBody(this, itemIndex, () => {
+		const { adapterId, invoke, scope, ...rest } = textFields(
+			this,
+			itemIndex,
+			['adapterId', 'invoke', 'scope', 'reference', 'description', 'version'],
+			{ description: 'notificationDescription' },
+		);
+		// In the order of Norce's Notification schema.
+		const schema = parseJsonField(this, 'schema', 'Schema', itemIndex);
+		return withoutEmpty({ adapterId, invoke, scope, schema, ...rest });
+	});
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'notifications'],

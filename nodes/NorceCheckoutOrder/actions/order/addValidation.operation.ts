@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../answers';
-import { bodyInputProperties, getBody, withoutEmpty } from '../body';
+import { bodyInputProperties, getBody, textFields } from '../body';
 import { operationProperties, orderIdProperty } from '../descriptions';
 import { getIdParameter } from '../parameters';
 import type { OperationModule } from '../registry';
@@ -53,12 +53,7 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
-	const body = getBody(this, itemIndex, () =>
-		withoutEmpty({
-			adapterId: this.getNodeParameter('adapterId', itemIndex, '') as string,
-			url: this.getNodeParameter('url', itemIndex, '') as string,
-		}),
-	);
+	const body = getBody(this, itemIndex, () => textFields(this, itemIndex, ['adapterId', 'url']));
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'validations'],

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { norceApiError } from '../../../../shared/transport';
 import { createdId } from '../answers';
 import { getJsonBody, jsonBodyProperty } from '../body';
 import { operationProperties } from '../descriptions';
@@ -44,14 +43,12 @@ export async function execute(
 		safeToRepeat: false,
 		subject: 'the new order',
 	});
-	const orderId = createdId(response);
-	if (orderId === undefined) {
-		throw norceApiError(
-			{ node: this.getNode(), itemIndex },
-			`Norce Checkout created the order but sent no order ID [HTTP ${response.statusCode}]`,
-			'Expected the new ID as "o_…" or {"id": "o_…"}. Find the order with Get Many (Cart Reference) before creating it again.',
-			{ httpCode: String(response.statusCode) },
-		);
-	}
+	const orderId = createdId(
+		this,
+		itemIndex,
+		response,
+		'order',
+		'Find the order with Get Many (Cart Reference) before creating it again.',
+	);
 	return [{ orderId, success: true }];
 }

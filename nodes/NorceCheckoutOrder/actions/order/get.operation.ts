@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { norceApiError } from '../../../../shared/transport';
 import type { NorceClient } from '../../../../shared/transport';
+import { readObject } from '../answers';
 import { operationProperties, orderIdProperty } from '../descriptions';
 import { getIdParameter } from '../parameters';
 import type { OperationModule } from '../registry';
@@ -36,21 +36,13 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
-	const response = await norce.request({
-		method: 'GET',
-		path: ['orders', orderId],
-		safeToRepeat: true,
-		subject: `order "${orderId}"`,
-	});
-	const order = response.body;
-	if (!order || typeof order !== 'object' || Array.isArray(order)) {
-		throw norceApiError(
-			{ node: this.getNode(), itemIndex },
-			`Norce Checkout answered with something that is not an order for order "${orderId}" [HTTP ${response.statusCode}]`,
-			'Expected a JSON order object. Check the environment or Base URL of the credential.',
-			{ httpCode: String(response.statusCode) },
-		);
-	}
+	const [order] = await readObject(
+		this,
+		itemIndex,
+		norce,
+		{ path: ['orders', orderId], subject: `order "${orderId}"` },
+		'an order',
+	);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return [simplify ? simplifyOrder(order as IDataObject) : (order as IDataObject)];
+	return [simplify ? simplifyOrder(order) : order];
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
+import { deleteAndConfirm } from '../answers';
 import { operationProperties, orderIdProperty } from '../descriptions';
 import { getIdParameter } from '../parameters';
 import type { OperationModule } from '../registry';
@@ -38,17 +39,10 @@ export async function execute(
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
 	const validationId = getIdParameter(this, 'validationId', 'Validation ID', itemIndex);
 
-	const response = await norce.request({
-		method: 'DELETE',
-		path: ['orders', orderId, 'validations', validationId],
-		// Deleting twice ends in the same state, so a dropped connection may be retried; a 404
-		// after such a retry means the first attempt already removed it.
-		safeToRepeat: true,
-		isResult: ({ statusCode, afterUncertainAttempt }) =>
-			statusCode === 404 && afterUncertainAttempt,
-		subject: `validation "${validationId}" on order "${orderId}"`,
-	});
-	const result: IDataObject = { orderId, validationId, success: true };
-	if (response.statusCode === 404) result.alreadyRemoved = true;
-	return [result];
+	return await deleteAndConfirm(
+		norce,
+		['orders', orderId, 'validations', validationId],
+		`validation "${validationId}" on order "${orderId}"`,
+		{ orderId, validationId },
+	);
 }

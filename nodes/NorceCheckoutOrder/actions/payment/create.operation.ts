@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { norceApiError } from '../../../../shared/transport';
 import { createdId } from '../answers';
 import { getJsonBody, jsonBodyProperty } from '../body';
 import { operationProperties, orderIdProperty } from '../descriptions';
@@ -48,14 +47,12 @@ export async function execute(
 		safeToRepeat: false,
 		subject: `a new payment on order "${orderId}"`,
 	});
-	const paymentId = createdId(response);
-	if (paymentId === undefined) {
-		throw norceApiError(
-			{ node: this.getNode(), itemIndex },
-			`Norce Checkout created the payment but sent no payment ID [HTTP ${response.statusCode}]`,
-			'Expected {"id": "p_…"}. Check the payments of the order with Get Many before creating it again.',
-			{ httpCode: String(response.statusCode) },
-		);
-	}
+	const paymentId = createdId(
+		this,
+		itemIndex,
+		response,
+		'payment',
+		'Check the payments of the order with Get Many before creating it again.',
+	);
 	return [{ orderId, paymentId, success: true }];
 }

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { norceApiError } from '../../../../shared/transport';
 import { createdId } from '../answers';
 import { getJsonBody, jsonBodyProperty } from '../body';
 import { operationProperties, orderIdProperty } from '../descriptions';
@@ -47,14 +46,12 @@ export async function execute(
 		safeToRepeat: false,
 		subject: `a new shipping on order "${orderId}"`,
 	});
-	const shippingId = createdId(response);
-	if (shippingId === undefined) {
-		throw norceApiError(
-			{ node: this.getNode(), itemIndex },
-			`Norce Checkout created the shipping but sent no shipping ID [HTTP ${response.statusCode}]`,
-			'Expected {"id": "s_…"}. Check the shippings of the order with Get Many before creating it again.',
-			{ httpCode: String(response.statusCode) },
-		);
-	}
+	const shippingId = createdId(
+		this,
+		itemIndex,
+		response,
+		'shipping',
+		'Check the shippings of the order with Get Many before creating it again.',
+	);
 	return [{ orderId, shippingId, success: true }];
 }
