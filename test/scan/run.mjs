@@ -86,7 +86,9 @@ async function main() {
 		// the source the attestation would point at (the working tree; in CI the checked-out commit)
 		const sourceDir = path.join(work, 'source');
 		fs.mkdirSync(sourceDir);
-		for (const entry of ['package.json', 'nodes', 'credentials'])
+		// Everything the linted files refer to (icons/, shared/) comes along, as in the source
+		// tarball the real scanner downloads; what it lints is SOURCE_FILE_PATTERNS only.
+		for (const entry of ['package.json', 'nodes', 'credentials', 'shared', 'icons'])
 			fs.cpSync(path.join(REPO_ROOT, entry), path.join(sourceDir, entry), { recursive: true });
 
 		const legs = [
