@@ -74,18 +74,16 @@ describe('output', () => {
 		});
 	});
 
-	it('gives one item per input, paired, failures included', async () => {
-		const ids = [DEMO.warningOrderId, 'o_missing', DEMO.validOrderId];
+	it('gives one item per input, paired to it', async () => {
+		const ids = [DEMO.warningOrderId, DEMO.validOrderId];
 		const result = await norce.run(get('={{ $json.id }}', { simplify: true }), {
 			items: ids.map((id) => ({ id })),
-			onError: 'continueErrorOutput',
 		});
 
 		expect(result.output.map((item) => [item.json.id, item.pairedItem])).toEqual([
 			[DEMO.warningOrderId, { item: 0 }],
-			[DEMO.validOrderId, { item: 2 }],
+			[DEMO.validOrderId, { item: 1 }],
 		]);
-		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
 	});
 });
 

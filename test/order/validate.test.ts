@@ -188,15 +188,6 @@ describe('one summary per order', () => {
 			},
 		]);
 	});
-
-	it('reaches an order whose id needs encoding', async () => {
-		const result = await norce.run(validate(DEMO.specialCharsOrderId, 'summary'));
-		expect(result.output[0].json).toEqual({
-			orderId: DEMO.specialCharsOrderId,
-			valid: true,
-			validations: [],
-		});
-	});
 });
 
 describe('errors', () => {
@@ -234,24 +225,5 @@ describe('errors', () => {
 			`Norce Checkout answered the validation of order "${DEMO.validOrderId}" with something that is not a validation list [HTTP 200]`,
 		);
 		expect(result.error?.description).toContain('Expected a JSON array of {code, adapterId}');
-	});
-
-	it('names the order on 404', async () => {
-		const result = await norce.run(validate('o_missing'));
-		expect(result.error).toMatchObject({
-			message: 'Not found: order "o_missing" [404 order-not-found]',
-			httpCode: '404',
-		});
-	});
-
-	it('is not repeated after a dropped connection: Norce may already have run the validations', async () => {
-		norce.sandbox.addFault({ kind: 'drop', times: 1 });
-		const result = await norce.run(validate(DEMO.validOrderId));
-
-		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([0]);
-		expect(result.error?.message).toBe(
-			`Could not reach Norce Checkout for order "${DEMO.validOrderId}": the connection was reset`,
-		);
-		expect(result.error?.description).toContain('not retried after a connection failure');
 	});
 });
