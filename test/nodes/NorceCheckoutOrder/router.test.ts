@@ -17,6 +17,8 @@ const norce = useNorceSandbox();
 const through = useGate(norce);
 
 const byId = { operation: 'get', orderId: '={{ $json.id }}' };
+/** Requests may wait at the gate as long as the test needs: the longest timeout there is. */
+const HELD = { timeout: 600_000 };
 const idsOf = (ids: string[]) => ids.map((id) => ({ id }));
 const answered = () => norce.sandbox.requests.filter((request) => request.status !== null).length;
 
@@ -50,7 +52,7 @@ describe('input order and pairing', () => {
 			return (held = true);
 		});
 		const run = norce.run(
-			{ operation: 'validate', orderId: '={{ $json.id }}', options: { concurrency: 4 } },
+			{ operation: 'validate', orderId: '={{ $json.id }}', options: { concurrency: 4, ...HELD } },
 			{ items: idsOf(ids), credentials },
 		);
 		const [item0] = await gate.whenHeld(1);
@@ -86,7 +88,10 @@ describe('concurrency', () => {
 			DEMO.orderWithValidationId,
 			DEMO.failingErrorsObjectOrderId,
 		]);
-		const run = norce.run({ ...byId, options: { concurrency: 3 } }, { items, credentials });
+		const run = norce.run(
+			{ ...byId, options: { concurrency: 3, ...HELD } },
+			{ items, credentials },
+		);
 		await releaseInBatches(gate, 3, items.length);
 		const result = await run;
 
@@ -99,7 +104,7 @@ describe('concurrency', () => {
 		gate.hold(() => true);
 		const ids = [DEMO.validOrderId, DEMO.warningOrderId, DEMO.failingOrderId];
 		const run = norce.run(
-			{ ...byId, options: { concurrency: 1 } },
+			{ ...byId, options: { concurrency: 1, ...HELD } },
 			{ items: idsOf(ids), credentials },
 		);
 		await releaseInBatches(gate, 1, ids.length);
@@ -160,7 +165,7 @@ describe('failures', () => {
 		gate.hold(() => true);
 		// Item 0 fails before any request; item 1 is already on its way and is waited for.
 		const run = norce.run(
-			{ ...byId, options: { concurrency: 2 } },
+			{ ...byId, options: { concurrency: 2, ...HELD } },
 			{
 				items: idsOf(['', DEMO.validOrderId, DEMO.warningOrderId, DEMO.failingOrderId]),
 				credentials,
@@ -180,7 +185,7 @@ describe('failures', () => {
 		gate.hold(() => true);
 		// Item 1 fails at once (no ID); item 0 fails later, when its held request is answered.
 		const run = norce.run(
-			{ ...byId, options: { concurrency: 2 } },
+			{ ...byId, options: { concurrency: 2, ...HELD } },
 			{ items: idsOf(['o_does_not_exist', '']), credentials },
 		);
 		const [item0] = await gate.whenHeld(1);

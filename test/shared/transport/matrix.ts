@@ -8,14 +8,16 @@
  *
  * No cell depends on timing: a timeout is tested only with `hang` (the sandbox never answers,
  * so the node's timer is certain to fire), and every cell where an answer is expected gives
- * the node an unhurried timeout that no answer from a local sandbox comes near.
+ * the node an unhurried timeout that no answer from a local sandbox comes near. A hung
+ * attempt is counted by the node (its message says how many); the sandbox may see fewer,
+ * because on a busy machine the short timer can run out before the request was even sent.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { NorceFixture } from '../../helpers/norceFixture';
 import { API } from '../../helpers/norceFixture';
 import { expectAccounted, expectErrorItemShape, expectNoSecrets } from '../../helpers/outcome';
-import { until } from '../../helpers/until';
+import { caughtUp } from '../../helpers/until';
 import type { FaultRule, Operation } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 
@@ -227,9 +229,16 @@ export async function runCell(
 		for (const text of expected.description ?? []) expect(description).toContain(text);
 		// A user can act on it: the message says what went wrong and the description what to do.
 		expect(description.length).toBeGreaterThan(20);
-		// A timed-out attempt ends on the node's side first; the sandbox may read it a turn later.
-		if (fault.unanswered) await until(() => attempts() >= expected.attempts);
-		expect({ attempts: attempts() }).toEqual({ attempts: expected.attempts });
+		if (fault.unanswered) {
+			// Attempts the node gave up on are read by the sandbox now, or were never sent; either
+			// way none can arrive during the next cell.
+			await caughtUp(norce.sandbox.url);
+			expect(attempts()).toBeLessThanOrEqual(expected.attempts);
+			// The node's own count: "after N attempts" (in expected.message), or nothing for one.
+			if (expected.attempts === 1) expect(message).not.toContain('attempts');
+		} else {
+			expect({ attempts: attempts() }).toEqual({ attempts: expected.attempts });
+		}
 		tally.errorItems++;
 		if (operation.operation === 'get') tally.samples[fault.name] = `${message} | ${description}`;
 	}

@@ -15,7 +15,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { now, recordFigures } from '../../helpers/figures';
 import { useNorceSandbox } from '../../helpers/norceFixture';
 import { account, expectErrorItemShape, expectNoSecrets } from '../../helpers/outcome';
-import { until } from '../../helpers/until';
+import { caughtUp } from '../../helpers/until';
 import type { RecordedRequest } from '../../sandbox';
 import { generatedOrderId, generatedOrderValidation } from '../../sandbox';
 
@@ -97,11 +97,9 @@ describe.each([
 		);
 		const wallMs = Math.round(now() - started);
 		expectNoSecrets(result);
-		// A timed-out request ends on the node's side first; the sandbox may read it a turn later.
-		const hanging = Math.floor(ORDERS / HANG_EVERY);
-		await until(
-			() => norce.sandbox.requests.filter((request) => request.status === null).length >= hanging,
-		);
+		// Attempts the node gave up on are read by the sandbox now, or were never sent (on a busy
+		// machine the short timer can run out before the request leaves).
+		await caughtUp(norce.sandbox.url);
 
 		expect(result.error).toBeUndefined();
 		const accounting = account(result, ORDERS);
@@ -151,7 +149,7 @@ describe.each([
 			if (seen.length > MAX_RETRIES + 1) mismatches.push(`${orderId}: ${seen.length} requests`);
 
 			const result = accounting.results.get(index)?.[0];
-			if (hangs(index) && (result || seen.length !== 1 || last.status !== null)) {
+			if (hangs(index) && (result || seen.length > 1 || (last && last.status !== null))) {
 				mismatches.push(`${orderId}: hung, but ${seen.length} requests and a result: ${!!result}`);
 			}
 			if (result) {
@@ -187,7 +185,7 @@ describe.each([
 			const lastStatus = last?.status;
 			const agrees =
 				(kind === 'reset' && lastStatus === 0) ||
-				(kind === 'timeout' && hangs(index) && lastStatus === null) ||
+				(kind === 'timeout' && hangs(index) && (lastStatus === null || lastStatus === undefined)) ||
 				((kind === '429' || kind === '503') &&
 					lastStatus === Number(kind) &&
 					seen.length === MAX_RETRIES + 1);
