@@ -1,6 +1,8 @@
 /**
- * Unit, integration and reliability tests (npm test). The 10,000-item soak runs separately
- * (npm run test:soak, files *.soak.ts); test/e2e runs real n8n instead.
+ * npm test: the tree mirrors the source (test/<resource>/<operation>.test.ts, test/shared,
+ * test/nodes, test/credentials), the node running in n8n-core's engine against the sandbox.
+ * The 10,000-item soak runs separately (npm run test:soak, files *.soak.ts); test/e2e runs
+ * real n8n instead.
  */
 module.exports = {
 	testEnvironment: 'node',
@@ -11,8 +13,8 @@ module.exports = {
 		// Type-checking happens once in `npm run typecheck`; here ts-jest only transpiles.
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
-	// Prints the figures (fault matrix, soak) the reliability tests record.
-	reporters: ['default', '<rootDir>/test/reliability/figures-reporter.js'],
+	// Prints the figures the fault matrix and the soak record.
+	reporters: ['default', '<rootDir>/test/helpers/figures-reporter.js'],
 	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts', 'shared/**/*.ts'],
 	// Inside node_modules so the report's own JS is never linted as project code.
 	coverageDirectory: '<rootDir>/node_modules/.cache/coverage',

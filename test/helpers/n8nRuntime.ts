@@ -23,13 +23,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import {
-	createDeferredPromise,
-	createRunExecutionData,
-	ICredentialsHelper,
-	NodeHelpers,
-	Workflow,
-} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { NorceApi } from '../../credentials/NorceApi.credentials';
 import { NorceCheckoutOrder } from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
@@ -136,6 +130,11 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	/** Retry waits; n8n's default (1 s doubling, 30 s cap) when absent. */
 	timing?: RetryTiming;
+	/**
+	 * Cancels the execution (as the editor's Stop button does) once this promise resolves.
+	 * The run then ends when the node has actually returned, not when n8n marks it cancelled.
+	 */
+	cancelWhen?: Promise<unknown>;
 }
 
 export interface RunResult {
@@ -148,6 +147,8 @@ export interface RunResult {
 	/** The whole run, serialized as n8n would store it. */
 	serialized: string;
 	run: IRun;
+	/** The execution was cancelled through `cancelWhen`. */
+	cancelled: boolean;
 }
 
 export async function runNorceNode(options: RunOptions): Promise<RunResult> {
@@ -201,9 +202,6 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 		activeVersionId: null,
 		isArchived: false,
 	} as never);
-	const finished = createDeferredPromise<IRun>();
-	hooks.addHandler('workflowExecuteAfter', async (run) => finished.resolve(run));
-
 	const additionalData = {
 		hooks,
 		credentialsHelper: new TestCredentialsHelper(options.credentials),
@@ -232,8 +230,15 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 		},
 	});
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
-	const run = await finished.promise;
+	const execution = execute.processRunExecutionData(workflow);
+	let cancelled = false;
+	void options.cancelWhen?.then(() => {
+		cancelled = true;
+		execution.cancel();
+	});
+	// Settles once the node has returned, also after a cancel (n8n reports the cancelled run
+	// to its hooks at once, while the node may still be running).
+	const run = await execution;
 
 	const taskData = run.data.resultData.runData[NORCE_NODE]?.[0];
 	const main = taskData?.data?.main ?? [];
@@ -245,6 +250,7 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 			value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
 		),
 		run,
+		cancelled,
 	};
 }
 

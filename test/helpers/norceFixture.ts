@@ -8,8 +8,26 @@ import type {
 import type { RetryTiming } from '../../shared/transport';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import { startSandbox } from '../sandbox';
+import type { Gate } from './gate';
+import { startGate } from './gate';
 import type { RunResult } from './n8nRuntime';
 import { runNorceNode, stopN8nBackgroundServices } from './n8nRuntime';
+
+/**
+ * Distinctive, so a hit can only be a leak (never part of an order or an error text).
+ * "dummy" tells the hardcoded-secrets lint rule that this is a test value.
+ */
+export const API_KEY = 'sk_live_dummy_NrcRel7_q8ZpX2vLw5Tk9HsB3mYd';
+
+export interface FixtureRunOptions {
+	items?: IDataObject[];
+	onError?: INode['onError'];
+	credentials?: ICredentialDataDecryptedObject;
+	/** Retry waits; TEST_RETRY_TIMING when absent. */
+	timing?: RetryTiming;
+	/** Cancels the execution once this resolves (see runNorceNode). */
+	cancelWhen?: Promise<unknown>;
+}
 
 /**
  * One sandbox per test file, reset before each test; `run()` executes the node in n8n's
@@ -18,14 +36,7 @@ import { runNorceNode, stopN8nBackgroundServices } from './n8nRuntime';
 export interface NorceFixture {
 	sandbox: Sandbox;
 	credentials: ICredentialDataDecryptedObject;
-	run(
-		parameters: INodeParameters,
-		options?: {
-			items?: IDataObject[];
-			onError?: INode['onError'];
-			credentials?: ICredentialDataDecryptedObject;
-		},
-	): Promise<RunResult>;
+	run(parameters: INodeParameters, options?: FixtureRunOptions): Promise<RunResult>;
 }
 
 /** Retry waits shrunk to milliseconds: tests check what is retried, not how long it waits. */
@@ -38,7 +49,7 @@ export const TEST_RETRY_TIMING: RetryTiming = {
 export function useNorceSandbox(options: SandboxOptions = {}): NorceFixture {
 	const fixture = {} as NorceFixture;
 	beforeAll(async () => {
-		fixture.sandbox = await startSandbox(options);
+		fixture.sandbox = await startSandbox({ apiKey: API_KEY, ...options });
 		fixture.credentials = {
 			environment: 'custom',
 			baseUrl: `${fixture.sandbox.baseUrl}/`,
@@ -52,7 +63,8 @@ export function useNorceSandbox(options: SandboxOptions = {}): NorceFixture {
 				parameters,
 				items: runOptions.items,
 				onError: runOptions.onError,
-				timing: TEST_RETRY_TIMING,
+				timing: runOptions.timing ?? TEST_RETRY_TIMING,
+				cancelWhen: runOptions.cancelWhen,
 				credentials: runOptions.credentials ?? fixture.credentials,
 			});
 	});
@@ -62,6 +74,24 @@ export function useNorceSandbox(options: SandboxOptions = {}): NorceFixture {
 		await fixture.sandbox?.close();
 	});
 	return fixture;
+}
+
+/**
+ * A gate (test/helpers/gate.js) in front of the fixture's sandbox, reset before each test;
+ * `credentials` send the node through it.
+ */
+export function useGate(norce: NorceFixture): {
+	gate: Gate;
+	credentials: ICredentialDataDecryptedObject;
+} {
+	const used = {} as { gate: Gate; credentials: ICredentialDataDecryptedObject };
+	beforeAll(async () => {
+		used.gate = await startGate(norce.sandbox.url);
+		used.credentials = { ...norce.credentials, baseUrl: `${used.gate.baseUrl}/` };
+	});
+	beforeEach(() => used.gate.reset());
+	afterAll(async () => await used.gate?.close());
+	return used;
 }
 
 /** The requests that reached the Order API, as `METHOD rawPath`. */

@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { recordFigures } from '../../reliability/figures';
+import { recordFigures } from '../../helpers/figures';
 import { TEST_RETRY_TIMING, useNorceSandbox } from '../../helpers/norceFixture';
 import { createPoller } from '../../helpers/pollRuntime';
 import type { OrderStatus } from '../../sandbox';

@@ -1,15 +1,16 @@
 // @ts-check
 'use strict';
 /**
- * Figures of the reliability suite (counts, wall times), written as JSON into
- * test/reliability/.results/ so a run can print them without console (forbidden in the linted
- * TypeScript tests). Plain JS on purpose: the n8n cloud lint rules that forbid `fs` apply to *.ts.
- * figures-reporter.js prints what a run wrote.
+ * Figures of the fault matrix and the soak (counts, wall times), written as JSON into
+ * node_modules/.cache/norce-figures/ (next to the coverage report, never committed) so a run can
+ * print them without console (forbidden in the linted TypeScript tests). Plain JS on purpose:
+ * the n8n cloud lint rules that forbid `fs` apply to *.ts. figures-reporter.js prints what a run
+ * wrote.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const RESULTS_DIR = path.join(__dirname, '.results');
+const RESULTS_DIR = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'norce-figures');
 
 /** @param {string} name @param {Record<string, unknown>} figures */
 function recordFigures(name, figures) {

@@ -1,12 +1,12 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
-import { NorceApi } from '../../credentials/NorceApi.credentials';
-import { NorceCheckoutOrder } from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
-import codex from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node.json';
+import { NorceCheckoutOrder } from '../../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
+import codex from '../../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node.json';
 
 const { description } = new NorceCheckoutOrder();
-const credential = new NorceApi();
 
+
+/** The property `name` as shown for `operation` (properties without an operation: always). */
 function property(name: string, operation?: string): INodeProperties {
 	const found = description.properties.find(
 		(candidate) =>
@@ -110,6 +110,7 @@ describe('node description', () => {
 		['validationId', ['removeValidation']],
 		['reference', ['updateReference']],
 		['output', ['validate']],
+		['simplify', ['get', 'getMany']],
 		['returnAll', ['getMany']],
 		['limit', ['getMany']],
 		['filters', ['getMany']],
@@ -125,14 +126,27 @@ describe('node description', () => {
 	});
 
 	it('has the documented defaults and choices', () => {
-		expect(property('output', 'validate')).toMatchObject({ default: 'validations' });
-		expect(optionValues(property('output', 'validate'))).toEqual(['validations', 'summary']);
+		const output = property('output', 'validate');
+		expect(output.default).toBe('validations');
+		expect(optionValues(output)).toEqual(['validations', 'summary']);
+		// A valid order gives no items per validation; the hint says so and names the way out.
+		expect(output.hint).toContain('One Summary per Order');
+		expect(property('simplify', 'get').default).toBe(false);
+		expect(property('simplify', 'getMany').default).toBe(false);
 		expect(property('returnAll', 'getMany').default).toBe(false);
-		expect(property('limit', 'getMany').default).toBe(50);
+		expect(property('limit', 'getMany')).toMatchObject({
+			default: 50,
+			displayOptions: { show: { returnAll: [false] } },
+		});
 		const filters = property('filters', 'getMany');
-		expect(optionValues(filters).sort()).toEqual(
-			['cartReference', 'dateFrom', 'dateTo', 'reference', 'search', 'status'].sort(),
-		);
+		expect(optionValues(filters)).toEqual([
+			'cartReference',
+			'dateFrom',
+			'dateTo',
+			'reference',
+			'search',
+			'status',
+		]);
 		const status = (filters.options as INodeProperties[]).find(
 			(option) => option.name === 'status',
 		);
@@ -146,11 +160,24 @@ describe('node description', () => {
 		]);
 	});
 
-	it('shows display names in the subtitle, not raw values', () => {
+	it('shows display names in the subtitle, for every operation', () => {
 		const subtitle = String(description.subtitle);
 		const lookup = JSON.parse(/^=\{\{ (\{.*\})\[/.exec(subtitle)?.[1] ?? '{}');
-		expect(lookup['order.updateReference']).toBe('Order: Update Reference');
-		expect(subtitle).toContain('[$parameter["resource"] + "." + $parameter["operation"]]');
+		expect(lookup).toMatchObject({
+			'order.get': 'Order: Get',
+			'order.getMany': 'Order: Get Many',
+			'order.removeValidation': 'Order: Remove Validation',
+			'order.updateReference': 'Order: Update Reference',
+			'order.validate': 'Order: Validate',
+			'payment.getTransactions': 'Payment: Get Transactions',
+			'notificationEvent.retry': 'Notification Event: Retry',
+		});
+		const operations = description.properties.filter((candidate) => candidate.name === 'operation');
+		const count = operations.reduce((sum, candidate) => sum + (candidate.options?.length ?? 0), 0);
+		expect(Object.keys(lookup)).toHaveLength(count);
+		expect(subtitle).toMatch(
+			/\[\$parameter\["resource"\] \+ "\." \+ \$parameter\["operation"\]\] \}\}$/,
+		);
 	});
 
 	it('offers Adapter ID only where the request changes the order', () => {
@@ -169,50 +196,24 @@ describe('node description', () => {
 		}
 	});
 
+	it('documents the reliability options with their bounds', () => {
+		const options = property('options', 'get').options as INodeProperties[];
+		const byName = Object.fromEntries(options.map((option) => [option.name, option]));
+		expect(byName.concurrency).toMatchObject({
+			default: 5,
+			typeOptions: { minValue: 1, maxValue: 100 },
+		});
+		expect(byName.maxRetries).toMatchObject({
+			default: 3,
+			typeOptions: { minValue: 0, maxValue: 10 },
+		});
+		expect(byName.timeout).toMatchObject({ default: 30_000, typeOptions: { minValue: 1 } });
+	});
+
 	it('ships a codex with categories and documentation links', () => {
 		expect(codex.node).toBe('n8n-nodes-norce-checkout.norceCheckoutOrder');
 		expect(codex.categories.length).toBeGreaterThan(0);
 		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
 		expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
-	});
-});
-
-describe('credential description', () => {
-	it('has the fixed public names', () => {
-		expect(credential.name).toBe('norceApi');
-		expect(credential.displayName).toBe('Norce Checkout API');
-		expect(credential.documentationUrl).toMatch(/^https:\/\//);
-		expect(credential.properties.map((prop) => prop.name)).toEqual([
-			'environment',
-			'slug',
-			'baseUrl',
-			'merchant',
-			'channel',
-			'apiKey',
-		]);
-	});
-
-	it('offers the four environments, playground first, and hides the API key', () => {
-		const environment = credential.properties[0];
-		expect(environment.default).toBe('playground');
-		expect((environment.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
-			'playground',
-			'stage',
-			'production',
-			'custom',
-		]);
-		const byName = Object.fromEntries(credential.properties.map((prop) => [prop.name, prop]));
-		expect(byName.apiKey.typeOptions).toEqual({ password: true });
-		expect(byName.baseUrl.displayOptions).toEqual({ show: { environment: ['custom'] } });
-		expect(byName.slug.displayOptions).toEqual({ hide: { environment: ['custom'] } });
-	});
-
-	it('tests the credential with a real list call and authenticates every request', () => {
-		expect(credential.test.request).toMatchObject({
-			method: 'GET',
-			url: '/api/v0/checkout/orders',
-			qs: { limit: 1 },
-		});
-		expect(typeof credential.authenticate).toBe('function');
 	});
 });

@@ -1,4 +1,4 @@
-/** Writes `figures` to test/reliability/.results/<name>.json (printed by figures-reporter.js). */
+/** Writes `figures` to RESULTS_DIR/<name>.json (printed by figures-reporter.js). */
 export declare function recordFigures(name: string, figures: Record<string, unknown>): void;
 /** Milliseconds since an arbitrary origin, for wall-time figures (never asserted on). */
 export declare function now(): number;

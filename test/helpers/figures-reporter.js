@@ -1,9 +1,9 @@
 // @ts-check
 'use strict';
 /**
- * Jest reporter that prints the figures the reliability tests recorded during this run
- * (test/reliability/.results/*.json written after the run started). Register it next to the
- * default reporter: reporters: ['default', '<rootDir>/test/reliability/figures-reporter.js'].
+ * Jest reporter that prints the figures the fault matrix and the soak recorded during this run
+ * (RESULTS_DIR/*.json written after the run started). Register it next to the default
+ * reporter: reporters: ['default', '<rootDir>/test/helpers/figures-reporter.js'].
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -44,7 +44,7 @@ class FiguresReporter {
 			}
 		}
 		if (lines.length > 0) {
-			process.stdout.write(`\nReliability figures (${RESULTS_DIR}):\n${lines.join('\n')}\n`);
+			process.stdout.write(`\nFigures (${RESULTS_DIR}):\n${lines.join('\n')}\n`);
 		}
 	}
 }

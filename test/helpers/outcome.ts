@@ -1,36 +1,14 @@
 /**
- * Shared pieces of the reliability suite: a sandbox with a distinctive API key, and
- * `runAndCheckSecrets`, which every test in this folder uses instead of `norce.run` so that
- * each run is checked for the key in items, errors and the serialized n8n run data.
+ * Checks on what a run produced: every input accounted for exactly once (a result or one
+ * error item, paired to it), error items shaped as n8n routes them, and no API key anywhere.
  */
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	INode,
-	INodeExecutionData,
-	INodeParameters,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { RunResult } from '../helpers/n8nRuntime';
-import type { NorceFixture } from '../helpers/norceFixture';
-import { useNorceSandbox } from '../helpers/norceFixture';
-import type { SandboxOptions } from '../sandbox';
-
-/**
- * Distinctive, so a hit can only be a leak (and never part of an order or an error text).
- * "dummy" tells the hardcoded-secrets lint rule that this is a test value.
- */
-export const API_KEY = 'sk_live_dummy_NrcRel7_q8ZpX2vLw5Tk9HsB3mYd';
+import type { RunResult } from './n8nRuntime';
+import { API_KEY } from './norceFixture';
 
 /** Every form the key could leak in: bare, as the header value, and its distinctive core. */
 export const SECRET_FORMS = [API_KEY, `Bearer ${API_KEY}`, API_KEY.slice(8)];
-
-export function useReliabilitySandbox(options: SandboxOptions = {}): NorceFixture {
-	return useNorceSandbox({ apiKey: API_KEY, ...options });
-}
-
-/** How many runs the secret check has looked at in this test file (a figure for the report). */
-export const secretChecks = { runs: 0 };
 
 /** Every text a run leaves behind that a user or n8n could store or show. */
 function runTexts(result: RunResult): Array<[string, string]> {
@@ -48,7 +26,7 @@ function runTexts(result: RunResult): Array<[string, string]> {
 	return texts;
 }
 
-/** Fails when any form of the API key appears anywhere in what the run produced. */
+/** Fails when any form of a secret appears anywhere in what the run produced. */
 export function expectNoSecrets(result: RunResult, secrets: string[] = SECRET_FORMS): void {
 	const leaks: string[] = [];
 	for (const [where, text] of runTexts(result)) {
@@ -56,25 +34,7 @@ export function expectNoSecrets(result: RunResult, secrets: string[] = SECRET_FO
 			if (text.includes(secret)) leaks.push(`${where} contains "${secret.slice(0, 12)}…"`);
 		}
 	}
-	secretChecks.runs++;
 	expect(leaks).toEqual([]);
-}
-
-export interface RunOptions {
-	items?: IDataObject[];
-	onError?: INode['onError'];
-	credentials?: ICredentialDataDecryptedObject;
-}
-
-/** `norce.run` plus the secret check: the only way tests in this folder run the node. */
-export async function runAndCheckSecrets(
-	norce: NorceFixture,
-	parameters: INodeParameters,
-	options: RunOptions = {},
-): Promise<RunResult> {
-	const result = await norce.run(parameters, options);
-	expectNoSecrets(result);
-	return result;
 }
 
 /** The input index an item is paired to (undefined when it is not paired to exactly one). */
@@ -128,6 +88,20 @@ export function account(result: RunResult, inputCount: number): Accounting {
 		const errors = accounting.errors.get(index)?.length ?? 0;
 		if (results === 0 && errors === 0) accounting.lost.push(index);
 		if (errors > 1 || (errors === 1 && results > 0)) accounting.duplicated.push(index);
+	}
+	return accounting;
+}
+
+/** The run finished, and every input came out exactly once, paired to it, in input order. */
+export function expectAccounted(result: RunResult, inputCount: number): Accounting {
+	expect(result.error).toBeUndefined();
+	const accounting = account(result, inputCount);
+	expect(accounting.unpaired).toEqual([]);
+	expect(accounting.lost).toEqual([]);
+	expect(accounting.duplicated).toEqual([]);
+	for (const output of [result.output, result.errorOutput]) {
+		const order = output.map((item) => pairedIndex(item) as number);
+		expect(order).toEqual([...order].sort((a, b) => a - b));
 	}
 	return accounting;
 }

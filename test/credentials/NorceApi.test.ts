@@ -1,0 +1,123 @@
+import type { IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
+
+import { NorceApi } from '../../credentials/NorceApi.credentials';
+import { API_KEY } from '../helpers/norceFixture';
+import type { Sandbox } from '../sandbox';
+import { startSandbox } from '../sandbox';
+
+const credential = new NorceApi();
+
+describe('description', () => {
+	it('has the fixed public names and fields', () => {
+		expect(credential.name).toBe('norceApi');
+		expect(credential.displayName).toBe('Norce Checkout API');
+		expect(credential.documentationUrl).toMatch(/^https:\/\//);
+		expect(credential.properties.map((prop) => prop.name)).toEqual([
+			'environment',
+			'slug',
+			'baseUrl',
+			'merchant',
+			'channel',
+			'apiKey',
+		]);
+	});
+
+	it('offers the four environments, playground first, and hides the API key', () => {
+		const byName = Object.fromEntries(credential.properties.map((prop) => [prop.name, prop]));
+		expect(byName.environment.default).toBe('playground');
+		expect(
+			(byName.environment.options as INodePropertyOptions[]).map((option) => option.value),
+		).toEqual(['playground', 'stage', 'production', 'custom']);
+		expect(byName.apiKey.typeOptions).toEqual({ password: true });
+		expect(byName.baseUrl.displayOptions).toEqual({ show: { environment: ['custom'] } });
+		expect(byName.slug.displayOptions).toEqual({ hide: { environment: ['custom'] } });
+	});
+});
+
+describe('authenticate', () => {
+	const credentials = {
+		environment: 'stage',
+		slug: 'my-shop',
+		merchant: 'norce-demo',
+		channel: 'se',
+		apiKey: 'Bearer tok',
+	};
+
+	it('gives a relative request the base URL, the headers and one Bearer', async () => {
+		const request = await credential.authenticate(credentials, {
+			url: '/api/v0/checkout/orders',
+			qs: { limit: 1 },
+		} as IHttpRequestOptions);
+		expect(request).toEqual({
+			baseURL: 'https://my-shop.api-se.stage.norce.tech/checkout/order',
+			url: '/api/v0/checkout/orders',
+			qs: { limit: 1 },
+			headers: { Authorization: 'Bearer tok', 'x-merchant': 'norce-demo', 'x-channel': 'se' },
+		});
+	});
+
+	it("keeps the node's absolute URL and its channel, but never its Authorization", async () => {
+		const request = await credential.authenticate(credentials, {
+			url: 'http://127.0.0.1:1/checkout/order/api/v0/checkout/orders/o_1',
+			headers: { 'x-channel': 'no', Authorization: 'Bearer other' },
+		} as IHttpRequestOptions);
+		expect(request.baseURL).toBeUndefined();
+		expect(request.headers).toEqual({
+			'x-merchant': 'norce-demo',
+			'x-channel': 'no',
+			Authorization: 'Bearer tok',
+		});
+	});
+
+	it('refuses to authenticate for a slug that would change the host', async () => {
+		await expect(
+			credential.authenticate({ ...credentials, slug: 'evil.example/x#' }, {
+				url: '/x',
+			} as IHttpRequestOptions),
+		).rejects.toThrow(expect.objectContaining({ field: 'slug' }));
+	});
+});
+
+describe('credential test', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ apiKey: API_KEY });
+	});
+	beforeEach(() => sandbox.reset());
+	afterAll(async () => await sandbox.close());
+
+	/** Sends the credential's test request the way n8n does: authenticate, then HTTP. */
+	async function testCredential(apiKey: string) {
+		const { request } = credential.test;
+		const options = await credential.authenticate(
+			{
+				environment: 'custom',
+				baseUrl: sandbox.baseUrl,
+				merchant: sandbox.merchant,
+				channel: 'se',
+				apiKey,
+			},
+			{ ...request, url: request.url as string } as IHttpRequestOptions,
+		);
+		const url = new URL(`${options.baseURL}${options.url}`);
+		for (const [key, value] of Object.entries(options.qs ?? {})) {
+			url.searchParams.set(key, String(value));
+		}
+		const answer = await fetch(url, {
+			method: options.method,
+			headers: options.headers as Record<string, string>,
+		});
+		return answer.status;
+	}
+
+	it('asks for one order of the list, and passes with the right key', async () => {
+		expect(await testCredential(API_KEY)).toBe(200);
+		expect(sandbox.requests.map((request) => [request.method, request.rawPath])).toEqual([
+			['GET', '/checkout/order/api/v0/checkout/orders?limit=1'],
+		]);
+	});
+
+	it('fails with a wrong key', async () => {
+		expect(await testCredential('sk_live_dummy_wrong')).toBe(401);
+	});
+});
