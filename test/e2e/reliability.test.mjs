@@ -12,7 +12,7 @@
 //   2. fault slice: 10 representative faults across the operations, each a retried success or a
 //      clear, paired error item on the error output; recorded requests prove what was retried.
 //      All in one execute-batch.
-// The full fault matrix lives in test/reliability/ (in-process); this is the real-n8n slice.
+// The full fault matrix lives in test/shared/transport/ (in-process); this is the real-n8n slice.
 //
 // env: E2E_SOAK_ITEMS (default 10000), E2E_SOAK_RATE_LIMIT (default 150/s) to try other sizes.
 import assert from 'node:assert/strict';
