@@ -236,7 +236,13 @@ function chunkWorkflow({
 	return workflow(tag, nodes, links);
 }
 
-const single = (node) => () => ({ nodes: [node], first: node.name, last: node.name, links: [] });
+// alwaysOutputData: an answer without items (e.g. an order without payments) must still reach Mark end
+const single = (node) => () => ({
+	nodes: [{ ...node, alwaysOutputData: true }],
+	first: node.name,
+	last: node.name,
+	links: [],
+});
 
 function norceNode({
 	credential,
@@ -711,13 +717,13 @@ function renderReport(aggs, memory, trigger) {
 			'Every figure is the median over the rounds; a ratio is the median of per-round ratios (numerator and denominator from adjacent chunks of the same round). "wait" = run-queue wait of the n8n main thread per item and of the sandbox per request (/proc schedstat), load = 1-min load average at the chunks\' start.\n',
 		);
 		L.push(
-			'| proto | lat | C | items/chunk | node | HTTP loop | bare helper | raw keep-alive | raw new agent | node ÷ HTTP loop | node ÷ helper | node ÷ raw k-a | HTTP loop ÷ helper | n8n CPU/item node / HTTP / helper | wait/item n8n (node) / sandbox | load | max in flight node / HTTP / helper |',
+			'| proto | lat | C | items/chunk | node | HTTP loop | bare helper | raw keep-alive | raw new agent | node ÷ HTTP loop | node ÷ helper | node ÷ raw k-a | bound: helper ÷ HTTP loop / raw k-a ÷ HTTP loop | n8n CPU/item node / HTTP / helper | wait/item n8n (node) / sandbox | load | max in flight node / HTTP / helper |',
 		);
 		L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|');
 		for (const a of grid) {
 			const { cfg, rows } = a;
 			L.push(
-				`| ${cfg.proto} | ${cfg.latency} | ${cfg.c} | ${cfg.n} | ${ms2(rows.node.msPerItem)} | ${ms2(rows.httpLoop.msPerItem)} | ${ms2(rows.helper.msPerItem)} | ${ms2(rows.rawKA.msPerItem)} | ${ms2(rows.rawNew.msPerItem)} | **${f2(a.ratio('node', 'httpLoop'))}** | **${f2(a.ratio('node', 'helper'))}** | ${f2(a.ratio('node', 'rawKA'))} | ${f2(a.ratio('httpLoop', 'helper'))} | ${ms2(rows.node.cpuPerItem)} / ${ms2(rows.httpLoop.cpuPerItem)} / ${ms2(rows.helper.cpuPerItem)} | ${ms2(rows.node.waitPerItem)} / ${ms2(rows.node.sbWaitPerReq)} | ${loadText(rows.node)} | ${rows.node.maxInFlight} / ${rows.httpLoop.maxInFlight} / ${rows.helper.maxInFlight} |`,
+				`| ${cfg.proto} | ${cfg.latency} | ${cfg.c} | ${cfg.n} | ${ms2(rows.node.msPerItem)} | ${ms2(rows.httpLoop.msPerItem)} | ${ms2(rows.helper.msPerItem)} | ${ms2(rows.rawKA.msPerItem)} | ${ms2(rows.rawNew.msPerItem)} | **${f2(a.ratio('node', 'httpLoop'))}** | **${f2(a.ratio('node', 'helper'))}** | ${f2(a.ratio('node', 'rawKA'))} | ${f2(a.ratio('helper', 'httpLoop'))} / ${f2(a.ratio('rawKA', 'httpLoop'))} | ${ms2(rows.node.cpuPerItem)} / ${ms2(rows.httpLoop.cpuPerItem)} / ${ms2(rows.helper.cpuPerItem)} | ${ms2(rows.node.waitPerItem)} / ${ms2(rows.node.sbWaitPerReq)} | ${loadText(rows.node)} | ${rows.node.maxInFlight} / ${rows.httpLoop.maxInFlight} / ${rows.helper.maxInFlight} |`,
 			);
 		}
 		const open = grid.filter((a) => a.rows.httpOpen);
@@ -981,6 +987,12 @@ async function main() {
 			BENCH_SANDBOX_PID: String(process.pid),
 			...(ctx.patch ? { NODE_OPTIONS: `--require ${ctx.patch.preload}` } : {}),
 		};
+		if (flags.profile) {
+			// diagnosis only (slows every contender): a .cpuprofile per measured execute()
+			mkdirp(OUT_DIR);
+			n8n.env.NODE_OPTIONS = `${n8n.env.NODE_OPTIONS ?? ''} --require ${path.join(BENCH_DIR, 'probe.cjs')}`;
+			Object.assign(n8n.env, { BENCH_PROBE: 'cpu', BENCH_PROBE_OUT: path.join(OUT_DIR, 'cpu.jsonl') });
+		}
 		const configs = await buildPlan(ctx);
 		// warm-up: every kind of contender once on a small chunk, so JIT and lazy loading are not
 		// charged to whoever runs first
