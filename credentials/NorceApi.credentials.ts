@@ -14,17 +14,24 @@ const CREDENTIAL_FIELDS = ['environment', 'slug', 'baseUrl', 'merchant', 'channe
 
 /**
  * n8n hands `authenticate` the same decrypted credential object for every request of a run,
- * so the checked connection is kept per object (with the field values it was built from, in
- * case the object ever changes) instead of validating the credential again per request.
+ * so the checked connection is kept per object, with the field values it was built from (in
+ * case the object ever changes), instead of validating the credential again per request.
  */
-const checked = new WeakMap<object, { fields: string; connection: NorceConnection }>();
+const checked = new WeakMap<object, { values: unknown[]; connection: NorceConnection }>();
 
 function checkedConnection(credentials: ICredentialDataDecryptedObject): NorceConnection {
-	const fields = JSON.stringify(CREDENTIAL_FIELDS.map((field) => credentials[field] ?? null));
 	const known = checked.get(credentials);
-	if (known !== undefined && known.fields === fields) return known.connection;
+	if (
+		known !== undefined &&
+		CREDENTIAL_FIELDS.every((field, index) => credentials[field] === known.values[index])
+	) {
+		return known.connection;
+	}
 	const connection = norceConnection(credentials);
-	checked.set(credentials, { fields, connection });
+	checked.set(credentials, {
+		values: CREDENTIAL_FIELDS.map((field) => credentials[field]),
+		connection,
+	});
 	return connection;
 }
 

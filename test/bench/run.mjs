@@ -884,7 +884,7 @@ function renderReport(aggs, memory, trigger) {
 		if (trigger) {
 			const t = trigger.runs;
 			L.push(
-				`\nTrigger (On Order Created) poll over ${trigger.orders} new orders, n8n-core PollContext (test/bench/trigger-poll.cjs), ${t.length} runs: **${fmtMs(median(t.map((x) => x.ms)))} per poll** (${t[0].requests} page requests, ${t[0].emitted} items emitted), heap retained with the items held ${f2(median(t.map((x) => x.retained)) / 1048576)} MB (${Math.round(median(t.map((x) => x.retained)) / trigger.orders)} B per order), peak during the poll ${f2(median(t.map((x) => x.peak)) / 1048576)} MB, static data ${Math.round(median(t.map((x) => x.stateBytes)) / 1024)} KB; the next poll (nothing new) ${fmtMs(median(t.map((x) => x.emptyMs)))}, ${t[0].emptyEmitted} items.`,
+				`\nTrigger (On Order Created) poll over ${trigger.orders} new orders, n8n-core PollContext (test/bench/trigger-poll.cjs), ${t.length} runs: **${fmtMs(median(t.map((x) => x.ms)))} per poll** (${t[0].requests} page requests, ${t[0].emitted} items emitted), heap held by the emitted items ${f2(median(t.map((x) => x.retained)) / 1048576)} MB (${Math.round(median(t.map((x) => x.retained)) / trigger.orders)} B per order), peak during the poll ${f2(median(t.map((x) => x.peak)) / 1048576)} MB, static data ${Math.round(median(t.map((x) => x.stateBytes)) / 1024)} KB; the next poll (nothing new) ${fmtMs(median(t.map((x) => x.emptyMs)))}, ${t[0].emptyEmitted} items.`,
 			);
 		}
 	}
@@ -991,7 +991,10 @@ async function main() {
 			// diagnosis only (slows every contender): a .cpuprofile per measured execute()
 			mkdirp(OUT_DIR);
 			n8n.env.NODE_OPTIONS = `${n8n.env.NODE_OPTIONS ?? ''} --require ${path.join(BENCH_DIR, 'probe.cjs')}`;
-			Object.assign(n8n.env, { BENCH_PROBE: 'cpu', BENCH_PROBE_OUT: path.join(OUT_DIR, 'cpu.jsonl') });
+			Object.assign(n8n.env, {
+				BENCH_PROBE: 'cpu',
+				BENCH_PROBE_OUT: path.join(OUT_DIR, 'cpu.jsonl'),
+			});
 		}
 		const configs = await buildPlan(ctx);
 		// warm-up: every kind of contender once on a small chunk, so JIT and lazy loading are not
