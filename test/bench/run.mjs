@@ -8,6 +8,7 @@
 //
 //   node test/bench/run.mjs [--quick] [--rounds=R] [--version=2.8.4|2.41.1] [--no-build]
 //        [--no-write] [--only=grid,high,rate,memory,resources,trigger,patch] [--no-patch]
+//        [--before=<tarball of an earlier build>]   (that build runs beside, as contender "before")
 //
 // Not a test: nothing here is timed against a limit; it prints ratios taken in one run.
 import { createRequire } from 'node:module';
@@ -166,6 +167,41 @@ function installBenchNode(userFolder) {
 	writeJson(path.join(nodesDir, 'package.json'), pj);
 }
 
+/**
+ * An earlier build of the package as a second community package, so "before" and "after" are
+ * compared in the same run: package `n8n-nodes-norce-checkout-before`, its credential type renamed
+ * to `norceApiBefore` (n8n keys credential types by name alone).
+ */
+const BEFORE_PKG = 'n8n-nodes-norce-checkout-before';
+const BEFORE_CREDENTIAL = 'norceApiBefore';
+async function installBefore(userFolder, tarball) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const dir = mkdirp(path.join(nodesDir, 'node_modules', BEFORE_PKG));
+	await run('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { check: true });
+	const pj = readJson(path.join(dir, 'package.json'));
+	const { devDependencies, peerDependencies, ...kept } = pj;
+	writeJson(path.join(dir, 'package.json'), { ...kept, name: BEFORE_PKG });
+	const walk = (d) =>
+		fs
+			.readdirSync(d, { withFileTypes: true })
+			.flatMap((e) =>
+				e.isDirectory()
+					? walk(path.join(d, e.name))
+					: e.name.endsWith('.js')
+						? [path.join(d, e.name)]
+						: [],
+			);
+	for (const file of walk(path.join(dir, 'dist'))) {
+		const text = fs.readFileSync(file, 'utf8');
+		if (text.includes(`'${CREDENTIAL_TYPE}'`))
+			fs.writeFileSync(file, text.split(`'${CREDENTIAL_TYPE}'`).join(`'${BEFORE_CREDENTIAL}'`));
+	}
+	const npj = readJson(path.join(nodesDir, 'package.json'));
+	npj.dependencies[BEFORE_PKG] = kept.version;
+	writeJson(path.join(nodesDir, 'package.json'), npj);
+	return path.basename(path.dirname(tarball)) + '/' + path.basename(tarball);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Workflows
 let posX = 0;
@@ -251,10 +287,11 @@ function norceNode({
 	resource = 'order',
 	extra = {},
 	onError,
+	before = false,
 }) {
 	return wfNode(
 		'Measured',
-		NODE_TYPE,
+		before ? `${BEFORE_PKG}.norceCheckoutOrder` : NODE_TYPE,
 		1,
 		{
 			resource,
@@ -265,7 +302,12 @@ function norceNode({
 			options: { concurrency: c },
 		},
 		{
-			credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+			credentials: {
+				[before ? BEFORE_CREDENTIAL : CREDENTIAL_TYPE]: {
+					id: credential.id,
+					name: credential.name,
+				},
+			},
 			...(onError ? { onError } : {}),
 		},
 	);
@@ -336,6 +378,7 @@ const benchNode = (sb, c, operation, extra = {}) =>
 // execute-batch, configuration by configuration, so contenders compared share the same minutes.
 const CONTENDERS = {
 	node: { label: 'Norce node' },
+	before: { label: 'Norce node, earlier build (--before)' },
 	httpLoop: { label: 'HTTP Request, Loop Over Items (batch C), closed loop' },
 	helper: { label: "n8n's bare httpRequest helper (bench node, C workers)" },
 	rawKA: { label: 'raw node:http(s), keep-alive agent' },
@@ -353,8 +396,9 @@ async function buildPlan(ctx) {
 		ctx.sandboxes[key] ??= await startSandbox({ record: false, ...opts });
 		return ctx.sandboxes[key];
 	};
-	const cred = (sb, key) => {
+	const cred = (sb, key, who) => {
 		const c = norceCredential({ id: makeId('cred'), name: `bench ${key}`, sandbox: sb });
+		if (who === 'before') c.type = BEFORE_CREDENTIAL;
 		ctx.creds.push(c);
 		return c;
 	};
@@ -369,7 +413,7 @@ async function buildPlan(ctx) {
 				...(section === 'rate' ? { rateLimit: { perSecond: RATE } } : {}),
 			});
 		const creds = Object.fromEntries(
-			contenders.map((who) => [who, cred(sbs[who], `${key} ${who}`)]),
+			contenders.map((who) => [who, cred(sbs[who], `${key} ${who}`, who)]),
 		);
 		const rounds = section === 'rate' && QUICK ? 1 : ROUNDS;
 		for (let r = 0; r < rounds; r++) {
@@ -389,6 +433,7 @@ async function buildPlan(ctx) {
 		const base = patched ? who.slice(0, -1) : who;
 		const measured = {
 			node: () => single(norceNode({ credential, c })),
+			before: () => single(norceNode({ credential, c, before: true })),
 			httpLoop: () => httpLoop(sb, c),
 			helper: () => single(benchNode(sb, c, 'helper')),
 			rawKA: () => single(benchNode(sb, c, 'raw', { keepAlive: true })),
@@ -405,6 +450,7 @@ async function buildPlan(ctx) {
 				for (const c of CONCURRENCIES) {
 					const n = chunk(latency, c);
 					const contenders = ['node', 'httpLoop', 'helper', 'rawKA', 'rawNew'];
+					if (ctx.before) contenders.splice(1, 0, 'before');
 					if (latency > 0 && proto === 'http') contenders.push('httpOpen');
 					await add({
 						key: `${proto}-L${latency}-C${c}`,
@@ -440,7 +486,7 @@ async function buildPlan(ctx) {
 			latency: 20,
 			c: HIGH_C,
 			n: N_HIGH,
-			contenders: ['node', 'httpUnbatched', 'rawKA'],
+			contenders: ['node', ...(ctx.before ? ['before'] : []), 'httpUnbatched', 'rawKA'],
 			make: (who, sb, credential, tag) => grid(who, sb, credential, HIGH_C, 20, tag, N_HIGH),
 		});
 	if (wants('rate'))
@@ -705,7 +751,7 @@ const ms2 = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}` : '–');
 const mark = (ok) => (ok === undefined ? '' : ok ? '**met**' : '**MISSED**');
 const loadText = (row) => `${row.load[0].toFixed(1)}–${row.load[1].toFixed(1)}`;
 
-function renderReport(aggs, memory, trigger) {
+function renderReport(aggs, memory, trigger, ctx = {}) {
 	const L = [];
 	const targets = [];
 	const grid = aggs.filter((a) => a.cfg.section === 'grid');
@@ -725,6 +771,20 @@ function renderReport(aggs, memory, trigger) {
 			L.push(
 				`| ${cfg.proto} | ${cfg.latency} | ${cfg.c} | ${cfg.n} | ${ms2(rows.node.msPerItem)} | ${ms2(rows.httpLoop.msPerItem)} | ${ms2(rows.helper.msPerItem)} | ${ms2(rows.rawKA.msPerItem)} | ${ms2(rows.rawNew.msPerItem)} | **${f2(a.ratio('node', 'httpLoop'))}** | **${f2(a.ratio('node', 'helper'))}** | ${f2(a.ratio('node', 'rawKA'))} | ${f2(a.ratio('helper', 'httpLoop'))} / ${f2(a.ratio('rawKA', 'httpLoop'))} | ${ms2(rows.node.cpuPerItem)} / ${ms2(rows.httpLoop.cpuPerItem)} / ${ms2(rows.helper.cpuPerItem)} | ${ms2(rows.node.waitPerItem)} / ${ms2(rows.node.sbWaitPerReq)} | ${loadText(rows.node)} | ${rows.node.maxInFlight} / ${rows.httpLoop.maxInFlight} / ${rows.helper.maxInFlight} |`,
 			);
+		}
+		const withBefore = grid.filter((a) => a.rows.before);
+		if (withBefore.length) {
+			L.push(
+				`\nBefore and after in the same rounds: "before" = ${ctx.beforeName}, installed beside the package under test.\n`,
+			);
+			L.push(
+				'| proto | lat | C | before ms/item | node ms/item | node ÷ before | n8n CPU/item before / node | before ÷ HTTP loop → node ÷ HTTP loop | before ÷ helper → node ÷ helper | before ÷ raw k-a → node ÷ raw k-a |',
+			);
+			L.push('|---|---:|---:|---:|---:|---:|---|---|---|---|');
+			for (const a of withBefore)
+				L.push(
+					`| ${a.cfg.proto} | ${a.cfg.latency} | ${a.cfg.c} | ${ms2(a.rows.before.msPerItem)} | ${ms2(a.rows.node.msPerItem)} | **${f2(a.ratio('node', 'before'))}** | ${ms2(a.rows.before.cpuPerItem)} / ${ms2(a.rows.node.cpuPerItem)} | ${f2(a.ratio('before', 'httpLoop'))} → ${f2(a.ratio('node', 'httpLoop'))} | ${f2(a.ratio('before', 'helper'))} → ${f2(a.ratio('node', 'helper'))} | ${f2(a.ratio('before', 'rawKA'))} → ${f2(a.ratio('node', 'rawKA'))} |`,
+				);
 		}
 		const open = grid.filter((a) => a.rows.httpOpen);
 		if (open.length) {
@@ -814,12 +874,14 @@ function renderReport(aggs, memory, trigger) {
 		L.push(`| floor N × 20 ms ÷ ${HIGH_C} | ${fmtMs((high.cfg.n * 20) / HIGH_C)} | | |`);
 		for (const [who, label] of [
 			['node', `node, concurrency ${HIGH_C}`],
+			['before', `earlier build, concurrency ${HIGH_C}`],
 			['httpUnbatched', 'HTTP Request, no batching'],
 			['rawKA', `raw keep-alive, ${HIGH_C} in flight`],
 		])
-			L.push(
-				`| ${label} | ${fmtMs(high.rows[who].ms)} | ${high.rows[who].maxInFlight} | ${loadText(high.rows[who])} |`,
-			);
+			if (high.rows[who])
+				L.push(
+					`| ${label} | ${fmtMs(high.rows[who].ms)} | ${high.rows[who].maxInFlight} | ${loadText(high.rows[who])} |`,
+				);
 		L.push(
 			`\nnode ÷ HTTP unbatched = **${f2(r)}** (per round, median), node ÷ raw = ${f2(high.ratio('node', 'rawKA'))}: ${mark(met)}`,
 		);
@@ -968,7 +1030,7 @@ async function main() {
 		process.env.E2E_TARBALL ??
 		(await buildAndPack({ build: !flags['no-build'] && process.env.E2E_SKIP_BUILD !== '1' }));
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'norce-bench-'));
-	const ctx = { sandboxes: {}, creds: [], tls: undefined, patch: undefined };
+	const ctx = { sandboxes: {}, creds: [], tls: undefined, patch: undefined, before: false };
 	const n8n = await new N8nInstance(install, `bench-${Date.now()}`).init({ tarball });
 	let aggs = [];
 	let memory;
@@ -979,6 +1041,10 @@ async function main() {
 		const nodeModules = path.resolve(path.dirname(install.n8nBin), '..', '..');
 		if (!flags['no-patch'] && VERSION === '2.8.4') ctx.patch = prepareN8nPatch(nodeModules);
 		installBenchNode(n8n.userFolder);
+		if (flags.before) {
+			ctx.beforeName = await installBefore(n8n.userFolder, path.resolve(String(flags.before)));
+			ctx.before = true;
+		}
 		const marksFile = path.join(tmp, 'marks.jsonl');
 		n8n.env = {
 			...n8n.env,
@@ -1073,7 +1139,7 @@ async function main() {
 			2,
 		),
 	);
-	const { text, targets } = renderReport(aggs, memory, trigger);
+	const { text, targets } = renderReport(aggs, memory, trigger, ctx);
 	const pj = readJson(path.join(REPO_ROOT, 'package.json'));
 	const cpus = os.cpus();
 	const meta = {
