@@ -7,7 +7,33 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { NorceConnection } from '../shared/connection';
 import { norceConnection } from '../shared/connection';
+
+const CREDENTIAL_FIELDS = ['environment', 'slug', 'baseUrl', 'merchant', 'channel', 'apiKey'];
+
+/**
+ * n8n hands `authenticate` the same decrypted credential object for every request of a run,
+ * so the checked connection is kept per object, with the field values it was built from (in
+ * case the object ever changes), instead of validating the credential again per request.
+ */
+const checked = new WeakMap<object, { values: unknown[]; connection: NorceConnection }>();
+
+function checkedConnection(credentials: ICredentialDataDecryptedObject): NorceConnection {
+	const known = checked.get(credentials);
+	if (
+		known !== undefined &&
+		CREDENTIAL_FIELDS.every((field, index) => credentials[field] === known.values[index])
+	) {
+		return known.connection;
+	}
+	const connection = norceConnection(credentials);
+	checked.set(credentials, {
+		values: CREDENTIAL_FIELDS.map((field) => credentials[field]),
+		connection,
+	});
+	return connection;
+}
 
 export class NorceApi implements ICredentialType {
 	name = 'norceApi';
@@ -104,7 +130,7 @@ export class NorceApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const connection = norceConnection(credentials);
+		const connection = checkedConnection(credentials);
 		const headers: Record<string, string> = {
 			'x-merchant': connection.merchant,
 			'x-channel': connection.channel,

@@ -43,6 +43,18 @@ function cancelSignal(context: NorceContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 }
 
+/** The Notification Service root of an order base URL; one URL parse per base, not per item. */
+const notificationRoots = new Map<string, string>();
+function notificationRoot(orderBaseUrl: string): string {
+	let root = notificationRoots.get(orderBaseUrl);
+	if (root === undefined) {
+		root = `${notificationBaseUrl(orderBaseUrl)}/api/v1`;
+		if (notificationRoots.size > 100) notificationRoots.clear();
+		notificationRoots.set(orderBaseUrl, root);
+	}
+	return root;
+}
+
 export function createNorceClient(
 	context: NorceContext,
 	session: NorceSession,
@@ -60,7 +72,9 @@ export function createNorceClient(
 	const services = {
 		order: { root: `${connection.baseUrl}/api/v0/checkout`, headers: orderHeaders },
 		notification: {
-			root: `${notificationBaseUrl(connection.baseUrl)}/api/v1`,
+			get root() {
+				return notificationRoot(connection.baseUrl);
+			},
 			headers: { Accept: 'application/json', 'x-merchant': connection.merchant },
 		},
 	};
@@ -81,6 +95,9 @@ export function createNorceClient(
 			returnFullResponse: true,
 			// Statuses are judged here, so validate's 400 can be a result and retries see them.
 			ignoreHttpStatusErrors: true,
+			// A redirected write could be carried out twice, or turned into a GET by the client:
+			// only reads follow redirects; for a write a 3xx is an error naming the redirect.
+			...(request.method === 'GET' ? {} : { disableFollowRedirect: true }),
 		};
 		return (await context.helpers.httpRequestWithAuthentication.call(
 			context,
@@ -135,11 +152,19 @@ export function createNorceClient(
 				await waitUnlessAborted(retryDelayMs(attempt, retryAfterMs, timing), signal);
 				continue;
 			}
-			throw apiErrorFromAnswer({ status: statusCode, body }, { ...failure, attempts: attempt });
+			throw apiErrorFromAnswer(
+				{ status: statusCode, body, location: headerText(response.headers?.location) },
+				{ ...failure, attempts: attempt },
+			);
 		}
 	}
 
 	return { channel: settings.channel, request };
+}
+
+function headerText(value: unknown): string | undefined {
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' && first !== '' ? first : undefined;
 }
 
 /** The body with every secret in its strings (and keys) replaced by `***`. */

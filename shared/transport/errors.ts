@@ -19,6 +19,8 @@ interface NorceErrorBody {
 export interface FailedAnswer {
 	status: number;
 	body: unknown;
+	/** The Location header of a redirect. */
+	location?: string;
 }
 
 export interface FailureContext {
@@ -110,6 +112,11 @@ export function apiErrorFromAnswer(answer: FailedAnswer, context: FailureContext
 	} else if (status === 429) {
 		message = `Norce Checkout is rate limiting requests ${tag(status, code)}${triesNote(context.attempts)}`;
 		hint = 'Lower the Concurrency option, or raise Max Retries so the node waits longer.';
+	} else if (status >= 300 && status < 400) {
+		const to = redact(answer.location, context.secrets);
+		message = `Norce Checkout answered the request for ${context.subject} with a redirect ${tag(status, code)}${to ? ` to ${to}` : ''}`;
+		hint =
+			'The node does not follow redirects for requests that change data: a redirected change could be carried out twice, or sent on as a read. Check the environment, slug or Base URL of the credential (e.g. http:// where the server wants https://).';
 	} else if (status >= 500) {
 		message = `Norce Checkout failed with a server error ${tag(status, code)}${triesNote(context.attempts)}`;
 		hint = 'This is on the Norce side or a proxy in between; try again later.';

@@ -12,7 +12,7 @@ const path = require('node:path');
 
 const mode = process.env.BENCH_PROBE;
 const out = process.env.BENCH_PROBE_OUT;
-const TARGETS = { NorceCheckoutOrder: 'norce', HttpRequestV3: 'httpRequest' };
+const TARGETS = { NorceCheckoutOrder: 'norce', HttpRequestV3: 'httpRequest', NorceBench: 'bench' };
 let seq = 0;
 
 function fullGc() {
@@ -42,9 +42,27 @@ function wrap(proto, kind) {
 	if (proto.__benchWrapped) return;
 	proto.__benchWrapped = true;
 	const original = proto.execute;
-	proto.execute = async function benchExecute(...args) {
+	proto.execute = wrapped(original, kind);
+}
+
+/** A node whose execute is an instance property (set in its constructor): wrap each instance. */
+function wrapClass(C, kind) {
+	if (C.__benchWrapped) return C;
+	const Wrapped = class extends C {
+		constructor(...args) {
+			super(...args);
+			if (typeof this.execute === 'function') this.execute = wrapped(this.execute, kind);
+		}
+	};
+	Wrapped.__benchWrapped = true;
+	return Wrapped;
+}
+
+function wrapped(original, kind) {
+	return async function benchExecute(...args) {
 		const id = ++seq;
 		const nodeName = this.getNode?.().name;
+		if (kind === 'bench' && nodeName !== 'Measured') return original.apply(this, args);
 		const itemsIn = this.getInputData?.().length;
 		if (mode === 'heap') {
 			fullGc();
@@ -100,8 +118,9 @@ if (mode && out) {
 		if (exported && typeof exported === 'object') {
 			for (const [cls, kind] of Object.entries(TARGETS)) {
 				const C = exported[cls];
-				if (typeof C === 'function' && C.prototype && typeof C.prototype.execute === 'function')
-					wrap(C.prototype, kind);
+				if (typeof C !== 'function' || !C.prototype) continue;
+				if (typeof C.prototype.execute === 'function') wrap(C.prototype, kind);
+				else exported[cls] = wrapClass(C, kind);
 			}
 		}
 		return exported;

@@ -373,6 +373,8 @@ export interface SandboxOptions {
 	/** Default '127.0.0.1'. */
 	host?: string;
 	/** Delay of every non-control answer. Default 0. */
+	/** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+	tls?: { key: string | Buffer; cert: string | Buffer };
 	latencyMs?: number;
 	/** Default 'sandbox-secret-key'; requests must send `Authorization: Bearer <apiKey>`. */
 	apiKey?: string;

@@ -12,6 +12,7 @@
  */
 
 const http = require('node:http');
+const https = require('node:https');
 const { DEMO, DEFAULT_MERCHANT, demoOrders } = require('./orders');
 const {
 	generateOrders,
@@ -313,7 +314,10 @@ async function startSandbox(options = {}) {
 		};
 	}
 
-	const server = http.createServer(onRequest);
+	// `tls: {key, cert}` serves HTTPS (the bench's TLS rows); plain HTTP otherwise.
+	const server = options.tls
+		? https.createServer({ key: options.tls.key, cert: options.tls.cert }, onRequest)
+		: http.createServer(onRequest);
 	/** Open sockets, destroyed on close() so keep-alive connections never hold a test process. */
 	/** @type {Set<import('node:net').Socket>} */
 	const sockets = new Set();
@@ -330,7 +334,7 @@ async function startSandbox(options = {}) {
 		});
 	});
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-	const url = `http://${address.family === 'IPv6' || address.family === /** @type {any} */ (6) ? `[${address.address}]` : address.address}:${address.port}`;
+	const url = `${options.tls ? 'https' : 'http'}://${address.family === 'IPv6' || address.family === /** @type {any} */ (6) ? `[${address.address}]` : address.address}:${address.port}`;
 
 	/** @type {Sandbox} */
 	const sandbox = {

@@ -168,3 +168,34 @@ export function getConcurrency(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	return boundedInteger(options.concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
 }
+
+/** Whether a raw parameter value holds an expression anywhere (a string starting with "="). */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * The request settings of each item. n8n resolves a parameter whose raw value holds no
+ * expression to the same value for every item, so then `options` is read and checked once per
+ * run; with an expression in it (or when the first read fails, so each item reports its own
+ * error) it is read per item, as before.
+ */
+export function requestSettingsReader(
+	context: IExecuteFunctions,
+	credentialChannel: string,
+	perItemContext: IExecuteFunctions = context,
+): (itemIndex: number) => RequestSettings {
+	const perItem = (itemIndex: number) =>
+		getRequestSettings(perItemContext, itemIndex, credentialChannel);
+	if (holdsExpression(context.getNode().parameters.options)) return perItem;
+	let once: RequestSettings;
+	try {
+		once = getRequestSettings(context, 0, credentialChannel);
+	} catch {
+		return perItem;
+	}
+	return () => once;
+}

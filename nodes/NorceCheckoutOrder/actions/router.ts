@@ -1,11 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { NorceSession, RetryTiming } from '../../../shared/transport';
 import { createNorceClient, openNorceSession } from '../../../shared/transport';
 import { forEachIndex } from './concurrency';
-import { getConcurrency, getRequestSettings } from './parameters';
+import { getConcurrency, requestSettingsReader } from './parameters';
+import { ParameterPrefetch } from './prefetch';
 import { findOperation } from './registry';
+
+/** How many items ahead of the next one to start the parameters are read (per in-flight slot). */
+const LOOKAHEAD_PER_SLOT = 2;
+const MIN_LOOKAHEAD = 8;
 
 /**
  * Runs the chosen operation for every input item, several at a time, and returns the
@@ -39,28 +44,61 @@ export async function router(
 
 	const results: INodeExecutionData[][] = new Array(items.length);
 	let firstFailure: { itemIndex: number; error: Error } | undefined;
+	const concurrency = getConcurrency(this);
 
-	await forEachIndex(
+	// Operations read their parameters through `prefetch.context`: the next items' parameters
+	// are read while this item's request waits for Norce (see ParameterPrefetch).
+	const prefetch = new ParameterPrefetch(
+		this,
 		items.length,
-		getConcurrency(this),
-		async (itemIndex) => {
-			try {
-				if (session instanceof Error) throw session;
-				const settings = getRequestSettings(this, itemIndex, session.connection.channel);
-				const norce = createNorceClient(this, session, settings, { itemIndex, timing });
-				const data = await execute.call(this, itemIndex, norce);
-				results[itemIndex] = data.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-			} catch (caught) {
-				const error = asNodeError(this, caught as Error, itemIndex);
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(error, itemIndex)];
-				} else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) {
-					firstFailure = { itemIndex, error };
-				}
-			}
-		},
-		() => firstFailure !== undefined,
+		Math.max(MIN_LOOKAHEAD, LOOKAHEAD_PER_SLOT * concurrency),
 	);
+	const settingsOf =
+		session instanceof Error
+			? undefined
+			: requestSettingsReader(this, session.connection.channel, prefetch.context);
+	let nextToStart = 0;
+	let fillPending = false;
+	const fillSoon = () => {
+		if (fillPending) return;
+		fillPending = true;
+		// After a timer tick, i.e. once the request just started has left for the network.
+		void sleep(0).then(() => {
+			fillPending = false;
+			if (firstFailure === undefined) prefetch.fill(nextToStart);
+		});
+	};
+
+	try {
+		await forEachIndex(
+			items.length,
+			concurrency,
+			async (itemIndex) => {
+				nextToStart = itemIndex + 1;
+				try {
+					if (session instanceof Error) throw session;
+					const settings = settingsOf!(itemIndex);
+					const norce = createNorceClient(this, session, settings, { itemIndex, timing });
+					const running = execute.call(prefetch.context, itemIndex, norce);
+					if (nextToStart < items.length) fillSoon();
+					const data = await running;
+					results[itemIndex] = data.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+				} catch (caught) {
+					const error = asNodeError(this, caught as Error, itemIndex);
+					if (continueOnFail) {
+						results[itemIndex] = [errorItem(error, itemIndex)];
+					} else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) {
+						firstFailure = { itemIndex, error };
+					}
+				} finally {
+					prefetch.done(itemIndex);
+				}
+			},
+			() => firstFailure !== undefined,
+		);
+	} finally {
+		prefetch.close();
+	}
 
 	if (firstFailure !== undefined) throw firstFailure.error;
 	return [results.flat()];

@@ -1,0 +1,167 @@
+// A bench-only n8n node (never published, never linted as package code): run.mjs installs it
+// as the community package `n8n-nodes-norce-bench` beside the package under test. Operations:
+//   mark    records a time and load snapshot at the start / end of the measured section
+//   helper  the validate call through n8n's bare `this.helpers.httpRequest`, C at a time: the
+//           best any node built on n8n's helpers can do (same request options as the node)
+//   raw     the same call on node:http(s), keep-alive agent (or a new agent per request)
+// Marks append JSON lines to BENCH_MARK_OUT; /proc/<pid>/schedstat gives CPU time and run-queue
+// wait of this process's main thread and of the sandbox process (BENCH_SANDBOX_PID).
+'use strict';
+const fs = require('node:fs');
+const http = require('node:http');
+const https = require('node:https');
+
+const OUT = process.env.BENCH_MARK_OUT;
+const SANDBOX_PID = process.env.BENCH_SANDBOX_PID;
+
+/** [cpu ns, run-queue wait ns] of a process's main thread. */
+function schedstat(pid) {
+	try {
+		const [cpu, wait] = fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(/\s+/);
+		return [Number(cpu), Number(wait)];
+	} catch {
+		return [NaN, NaN];
+	}
+}
+function snapshot() {
+	return {
+		t: performance.timeOrigin + performance.now(),
+		n8n: schedstat('self'),
+		sandbox: SANDBOX_PID ? schedstat(SANDBOX_PID) : [NaN, NaN],
+		load: Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+	};
+}
+const starts = new Map();
+
+async function closedLoop(count, c, work) {
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.max(1, Math.min(c, count)) }, async () => {
+			while (next < count) {
+				const index = next++;
+				await work(index);
+			}
+		}),
+	);
+}
+
+function validationItems(orderId, statusCode, body, index) {
+	const list = Array.isArray(body) ? body : Array.isArray(body?.errors) ? body.errors : [];
+	const valid = statusCode !== 400;
+	return list.map((entry) => ({
+		json: { orderId, code: entry?.code, adapterId: entry?.adapterId, ...entry, orderValid: valid },
+		pairedItem: { item: index },
+	}));
+}
+
+function rawRequest(url, method, headers, agent) {
+	const lib = url.protocol === 'https:' ? https : http;
+	return new Promise((resolve, reject) => {
+		const req = lib.request(url, { method, headers, agent }, (res) => {
+			let text = '';
+			res.setEncoding('utf8');
+			res.on('data', (d) => (text += d));
+			res.on('end', () => {
+				let body;
+				try {
+					body = text === '' ? '' : JSON.parse(text);
+				} catch {
+					body = text;
+				}
+				resolve({ statusCode: res.statusCode, body });
+			});
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+class NorceBench {
+	description = {
+		displayName: 'Norce Bench',
+		name: 'norceBench',
+		group: ['transform'],
+		version: 1,
+		description: 'Bench-only contender and marks',
+		defaults: { name: 'Norce Bench' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [
+			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'mark' },
+			{ displayName: 'Tag', name: 'tag', type: 'string', default: '' },
+			{ displayName: 'Phase', name: 'phase', type: 'string', default: 'start' },
+			{ displayName: 'Patched', name: 'patched', type: 'boolean', default: false },
+			{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
+			{ displayName: 'Path', name: 'path', type: 'string', default: '' },
+			{ displayName: 'Method', name: 'method', type: 'string', default: 'POST' },
+			{ displayName: 'Order ID', name: 'orderId', type: 'string', default: '' },
+			{ displayName: 'Headers', name: 'headers', type: 'json', default: '{}' },
+			{ displayName: 'Concurrency', name: 'concurrency', type: 'number', default: 1 },
+			{ displayName: 'Keep Alive', name: 'keepAlive', type: 'boolean', default: true },
+		],
+	};
+
+	async execute() {
+		const items = this.getInputData();
+		const operation = this.getNodeParameter('operation', 0);
+		if (operation === 'mark') {
+			const phase = this.getNodeParameter('phase', 0);
+			const key = this.getExecutionId();
+			if (phase === 'start') {
+				// toggles the throw-away n8n-core patch (if loaded) for this workflow
+				globalThis.__benchN8nPatch = this.getNodeParameter('patched', 0);
+				starts.set(key, snapshot());
+				return [items];
+			}
+			const end = snapshot();
+			const start = starts.get(key);
+			starts.delete(key);
+			fs.appendFileSync(
+				OUT,
+				`${JSON.stringify({ tag: this.getNodeParameter('tag', 0), start, end, items: items.length, patched: !!globalThis.__benchN8nPatch })}\n`,
+			);
+			globalThis.__benchN8nPatch = false;
+			return [[{ json: { items: items.length }, pairedItem: { item: 0 } }]];
+		}
+		const base = this.getNodeParameter('baseUrl', 0);
+		const path = this.getNodeParameter('path', 0);
+		const method = this.getNodeParameter('method', 0);
+		const headers = JSON.parse(this.getNodeParameter('headers', 0));
+		const c = this.getNodeParameter('concurrency', 0);
+		const results = new Array(items.length);
+		if (operation === 'helper') {
+			await closedLoop(items.length, c, async (index) => {
+				const orderId = String(this.getNodeParameter('orderId', index));
+				const response = await this.helpers.httpRequest({
+					method,
+					url: `${base}${path.replace('{id}', encodeURIComponent(orderId))}`,
+					headers: { ...headers },
+					timeout: 30000,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					...(method === 'GET' ? {} : { disableFollowRedirect: true }),
+				});
+				results[index] = validationItems(orderId, response.statusCode, response.body, index);
+			});
+		} else if (operation === 'raw') {
+			const keepAlive = this.getNodeParameter('keepAlive', 0);
+			const isHttps = base.startsWith('https:');
+			const Agent = isHttps ? https.Agent : http.Agent;
+			const shared = keepAlive ? new Agent({ keepAlive: true, maxSockets: c }) : undefined;
+			await closedLoop(items.length, c, async (index) => {
+				const orderId = String(items[index].json.id);
+				const url = new URL(`${base}${path.replace('{id}', encodeURIComponent(orderId))}`);
+				// without keep-alive: a new agent per request, as n8n-core builds one
+				const agent = shared ?? new Agent({ keepAlive: false });
+				const response = await rawRequest(url, method, headers, agent);
+				results[index] = validationItems(orderId, response.statusCode, response.body, index);
+			});
+			shared?.destroy();
+		} else {
+			throw new Error(`unknown bench operation ${operation}`);
+		}
+		return [results.flat()];
+	}
+}
+
+module.exports = { NorceBench };
