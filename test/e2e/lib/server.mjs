@@ -57,7 +57,8 @@ export class N8nServer extends RestClient {
 		this.instance = instance;
 	}
 
-	async start({ timeoutMs = 120_000 } = {}) {
+	/** `env`: added to (and overriding) the server's environment; `logFile`: n8n's output, appended. */
+	async start({ timeoutMs = 120_000, env: extraEnv = {}, logFile } = {}) {
 		const inst = this.instance;
 		this.port = await freePort();
 		this.baseUrl = `http://127.0.0.1:${this.port}`;
@@ -72,11 +73,13 @@ export class N8nServer extends RestClient {
 			N8N_LOG_LEVEL: 'info',
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			N8N_PUBLIC_API_DISABLED: 'false',
+			...extraEnv,
 		};
 		const started = Date.now();
 		this.proc = startProcess(inst.install.node.node, [inst.install.n8nBin, 'start'], {
 			cwd: inst.userFolder,
 			env,
+			logFile,
 		});
 		let exited = false;
 		this.proc.exited.then(() => (exited = true));

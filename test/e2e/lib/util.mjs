@@ -82,6 +82,11 @@ function installExitHooks() {
 	}
 }
 
+/** `uid` / `gid` of run() and startProcess() options (root running a program as another user). */
+function userOf({ uid, gid }) {
+	return { ...(uid === undefined ? {} : { uid }), ...(gid === undefined ? {} : { gid }) };
+}
+
 /**
  * Run a command to completion. Output is captured (and optionally appended to logFile / echoed).
  * Always resolves with { code, signal, stdout, stderr, ms } unless `check` is set.
@@ -95,6 +100,7 @@ export function run(cmd, args, opts = {}) {
 		const child = spawn(cmd, args, {
 			cwd,
 			env: env ?? process.env,
+			...userOf(opts),
 			detached: true,
 			stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
 		});
@@ -159,6 +165,7 @@ export function startProcess(cmd, args, opts = {}) {
 	const child = spawn(cmd, args, {
 		cwd,
 		env: env ?? process.env,
+		...userOf(opts),
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

@@ -1,0 +1,394 @@
+// n8n in queue mode (Redis + PostgreSQL, `n8n start` + two `n8n worker`) running the nightly
+// reconciliation of 20,000 orders with this package: every order validated once, both workers
+// busy; a worker killed with SIGKILL mid-run and the failed batches re-sent; the Norce Checkout
+// Trigger polling on main. Every wait is on an event (rows, execution states, log lines, polls)
+// with a generous overall timeout; no pass criterion is a duration. See test/queue/README.md.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { e2eMatrix, versionLabel } from '../e2e/lib/suite.mjs';
+import { fmtMs, log, waitFor } from '../e2e/lib/util.mjs';
+import {
+	ORDERS,
+	TABLE,
+	TRIGGER_EVENTS,
+	WORKERS,
+	executionData,
+	executionWorkers,
+	executions,
+	isFinal,
+	n8nQuery,
+	parentBatches,
+	polls,
+	secretOccurrences,
+	sendBatch,
+	shopQuery,
+	startQueueSuite,
+	startReconciliation,
+	tableRows,
+	validateCounts,
+	waitForRun,
+} from './lib/suite.mjs';
+import { BATCH_SIZE } from './lib/workflows.mjs';
+
+const BATCHES = ORDERS / BATCH_SIZE;
+const RUN_TIMEOUT_MS = 15 * 60_000;
+
+/** The sandbox's script: generated order o_gen_<i> answers i % 4 validations, 400 (invalid) when odd. */
+const expectedValid = (orderId) => (Number(orderId.slice('o_gen_'.length)) % 4) % 2 === 0;
+
+const count = (values) => {
+	const counts = {};
+	for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+	return counts;
+};
+
+/**
+ * POST /rest/executions/:id/retry, what the editor's Retry does: the new execution's status and
+ * how many validate calls it made (the sandbox's log). Never throws.
+ */
+async function tryN8nRetry(ctx, executionId) {
+	const from = ctx.sandbox.requests.length;
+	let timer;
+	try {
+		const answer = await Promise.race([
+			ctx.main.rest('POST', `/executions/${executionId}/retry`, { loadWorkflow: false }),
+			new Promise((_, reject) => {
+				timer = setTimeout(() => reject(new Error('no answer in 2 minutes')), 120_000);
+			}),
+		]);
+		return {
+			retryOf: executionId,
+			id: answer?.id,
+			status: answer?.status,
+			validateCalls: validateCounts(ctx, from).size,
+		};
+	} catch (e) {
+		return { retryOf: executionId, error: e.message.slice(0, 200) };
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+for (const entry of e2eMatrix()) {
+	describe(`queue mode, main + 2 workers: ${versionLabel(entry)}`, () => {
+		let ctx;
+		const figure = (t, key, value) => {
+			ctx.figures[key] = value;
+			t.diagnostic(`${key}: ${JSON.stringify(value)}`);
+		};
+		const received = (event) =>
+			ctx.receiver.received.filter(
+				(r) => new URL(r.url, 'http://x').searchParams.get('workflow') === event,
+			);
+
+		before(async () => {
+			ctx = await startQueueSuite(entry);
+		});
+		after(async () => {
+			if (ctx) log(`n8n ${entry.n8n} figures: ${JSON.stringify(ctx.figures)}`);
+			await ctx?.close();
+		});
+
+		it('reconciles 20,000 orders in 40 queued batches on both workers, each order once', async (t) => {
+			const fromRequest = ctx.sandbox.requests.length;
+			const run = await startReconciliation(ctx);
+			const { parent, children } = await waitForRun(ctx, run.fromId, {
+				children: BATCHES,
+				timeoutMs: RUN_TIMEOUT_MS,
+			});
+			const observedMs = Date.now() - run.startedAt;
+
+			assert.equal(children.length, BATCHES, 'one execution per batch');
+			assert.deepEqual(
+				children.filter((c) => c.status !== 'success'),
+				[],
+				'every batch execution succeeded',
+			);
+			assert.ok(children.every((c) => c.mode === 'webhook'));
+
+			// the batches partition the 20,000 orders; each answer names its own execution
+			const batches = await parentBatches(ctx, run.fromId);
+			assert.equal(batches.length, BATCHES);
+			assert.deepEqual(batches.map((b) => b.executionId).sort(), children.map((c) => c.id).sort());
+			const ids = [...ctx.sandbox.orders.keys()].sort();
+			assert.equal(ids.length, ORDERS);
+			assert.ok(batches.every((b) => b.orderIds.length === BATCH_SIZE));
+			assert.deepEqual(batches.flatMap((b) => b.orderIds).sort(), ids);
+
+			// the table: every order once (primary key), none missing, the sandbox's verdict
+			const rows = await tableRows(ctx);
+			assert.equal(rows.size, ORDERS);
+			assert.deepEqual(
+				ids.filter((id) => !rows.has(id)),
+				[],
+				'no order missing',
+			);
+			assert.deepEqual(
+				ids.filter((id) => rows.get(id).valid !== expectedValid(id)),
+				[],
+				'valid as the sandbox answered',
+			);
+
+			// the sandbox's request log: each order validated exactly once
+			const counts = validateCounts(ctx, fromRequest);
+			assert.equal(counts.size, ORDERS);
+			assert.deepEqual(
+				[...counts].filter(([, n]) => n !== 1),
+				[],
+				'no order validated twice',
+			);
+
+			// who did what: the worker logs, and the pid each row was written with
+			const byExecution = executionWorkers(ctx);
+			const pidOf = Object.fromEntries(WORKERS.map((w) => [w, ctx.cluster.workers.get(w).pid]));
+			for (const b of batches) {
+				const worker = byExecution.get(b.executionId);
+				assert.ok(worker, `execution ${b.executionId} (batch ${b.batch}) in no worker's log`);
+				const writers = new Set(b.orderIds.map((id) => rows.get(id).worker));
+				assert.deepEqual(
+					[...writers],
+					[String(pidOf[worker])],
+					`batch ${b.batch}: rows written by the worker that ran it`,
+				);
+			}
+			const share = count(batches.map((b) => byExecution.get(b.executionId)));
+			for (const w of WORKERS)
+				assert.ok(share[w] > 0, `${w} ran no batch: ${JSON.stringify(share)}`);
+			const rowsByPid = count([...rows.values()].map((r) => r.worker));
+			const n8nWallMs = Math.max(...children.map((c) => c.stoppedAt)) - parent.startedAt;
+
+			figure(t, 'run', {
+				orders: ORDERS,
+				batches: BATCHES,
+				rows: rows.size,
+				validations: [...counts.values()].reduce((a, n) => a + n, 0),
+				validatedTwice: 0,
+				batchesPerWorker: share,
+				rowsPerWorkerPid: rowsByPid,
+				wallTime: fmtMs(n8nWallMs),
+				wallMs: n8nWallMs,
+				observedMs,
+				ordersPerSecond: Math.round(ORDERS / (n8nWallMs / 1000)),
+			});
+		});
+
+		it('loses the batches of a worker killed with SIGKILL mid-run; n8n marks them failed; re-sent, the set is complete', async (t) => {
+			const victim = 'worker-2';
+			const survivor = 'worker-1';
+			await shopQuery(ctx, `TRUNCATE ${TABLE}`);
+			const fromRequest = ctx.sandbox.requests.length;
+			const run = await startReconciliation(ctx);
+
+			// mid-run: the parent has queued every batch and its job is done (else the kill could hit
+			// the parent), the victim has finished a batch of this run and is running at least two
+			let childIds;
+			let runningAtKill = [];
+			await waitFor(
+				async () => {
+					if (!childIds) {
+						const [parent] = await executions(ctx, 'parent', run.fromId);
+						if (parent?.status !== 'success') return false;
+						const done = WORKERS.some((w) => ctx.cluster.finishedExecutions(w).includes(parent.id));
+						if (!done) return false;
+						childIds = new Set((await executions(ctx, 'child', run.fromId)).map((c) => c.id));
+					}
+					const finished = new Set(ctx.cluster.finishedExecutions(victim));
+					const started = ctx.cluster.startedExecutions(victim).filter((id) => childIds.has(id));
+					runningAtKill = started.filter((id) => !finished.has(id));
+					if (runningAtKill.length >= 2 && started.length > runningAtKill.length) return true;
+					const kids = await executions(ctx, 'child', run.fromId);
+					if (kids.length === BATCHES && kids.every(isFinal))
+						throw new Error(`the run ended before ${victim} could be killed mid-run`);
+					return false;
+				},
+				{ timeoutMs: RUN_TIMEOUT_MS, intervalMs: 100, what: `${victim} running batches` },
+			);
+			const validatedAtKill = validateCounts(ctx, fromRequest).size;
+			const killedAt = Date.now();
+			await ctx.cluster.killWorker(victim);
+			// its log is complete now: what it had started and not finished
+			const finished = new Set(ctx.cluster.finishedExecutions(victim));
+			const victimRan = ctx.cluster.startedExecutions(victim).filter((id) => childIds.has(id));
+			const startedNotFinished = victimRan.filter((id) => !finished.has(id));
+
+			// Bull notices the dead worker's jobs once their lock expires (the survivor's stalled-job
+			// check); with maxStalledCount 0 they fail, and main marks their executions failed
+			const { children } = await waitForRun(ctx, run.fromId, {
+				children: BATCHES,
+				timeoutMs: RUN_TIMEOUT_MS,
+			});
+			const failed = children.filter((c) => c.status !== 'success');
+			assert.ok(failed.length > 0, 'the killed worker had running batches: some must fail');
+			assert.ok(
+				failed.every((c) => ['error', 'crashed'].includes(c.status)),
+				JSON.stringify(failed),
+			);
+			const survivorRan = new Set(ctx.cluster.startedExecutions(survivor));
+			assert.deepEqual(
+				failed.filter((c) => survivorRan.has(c.id)),
+				[],
+				'only executions of the killed worker failed',
+			);
+			const stored = await executionData(ctx, failed[0].id);
+			const errorMessage = stored.resultData?.error?.message;
+			assert.ok(errorMessage, 'the failed execution carries an error');
+			// what n8n kept to retry from: nothing (the error replaced the run data)
+			const keptForRetry = {
+				nodeExecutionStack: stored.executionData?.nodeExecutionStack?.length ?? 0,
+				nodesWithRunData: Object.keys(stored.resultData?.runData ?? {}).length,
+			};
+
+			// n8n's own Retry (the executions list's button): reported, not a pass criterion
+			const retry = await tryN8nRetry(ctx, failed[0].id);
+
+			// re-run: send the failed batches again, as the parent did (its run data says which)
+			const batches = await parentBatches(ctx, run.fromId);
+			const batchOf = new Map(batches.map((b) => [b.executionId, b]));
+			const resent = failed.map((c) => batchOf.get(c.id));
+			assert.ok(resent.every(Boolean), 'every failed execution is a batch the parent sent');
+			const rerunIds = [];
+			for (const b of resent) rerunIds.push(await sendBatch(ctx, b));
+			const reruns = await waitFor(
+				async () => {
+					const kids = (await executions(ctx, 'child', run.fromId)).filter((c) =>
+						rerunIds.includes(c.id),
+					);
+					return kids.length === rerunIds.length && kids.every(isFinal) ? kids : false;
+				},
+				{ timeoutMs: RUN_TIMEOUT_MS, intervalMs: 1000, what: 'the re-sent batches' },
+			);
+			assert.deepEqual(
+				reruns.filter((c) => c.status !== 'success'),
+				[],
+				'every re-sent batch succeeded',
+			);
+
+			const ids = [...ctx.sandbox.orders.keys()];
+			const rows = await tableRows(ctx);
+			assert.deepEqual(
+				ids.filter((id) => !rows.has(id)),
+				[],
+				'no order missing after the re-run',
+			);
+			assert.equal(rows.size, ORDERS);
+			const counts = validateCounts(ctx, fromRequest);
+			assert.deepEqual(
+				ids.filter((id) => !counts.get(id)),
+				[],
+				'every order validated',
+			);
+			const inResent = new Set(resent.flatMap((b) => b.orderIds));
+			const twice = [...counts].filter(([, n]) => n > 1);
+			assert.deepEqual(
+				twice.filter(([id]) => !inResent.has(id)),
+				[],
+				'orders validated more than once all belong to the re-sent batches',
+			);
+			assert.ok(
+				twice.every(([, n]) => n === 2),
+				'no order validated more than twice',
+			);
+
+			const byExecution = executionWorkers(ctx);
+			const killToFailedMs = Math.max(...failed.map((c) => c.stoppedAt ?? killedAt)) - killedAt;
+			figure(t, 'sigkill', {
+				killed: victim,
+				runningAtKill,
+				victimBatchesDone: victimRan.length - startedNotFinished.length,
+				startedNotFinished,
+				ordersValidatedAtKill: validatedAtKill,
+				failedExecutions: failed.map((c) => ({ id: c.id, status: c.status })),
+				errorMessage,
+				keptForRetry,
+				n8nRetry: retry,
+				killToFailed: fmtMs(killToFailedMs),
+				resentBatches: resent.map((b) => b.batch),
+				rows: rows.size,
+				missing: 0,
+				validatedTwice: twice.length,
+				validations: [...counts.values()].reduce((a, n) => a + n, 0),
+				batchesPerWorker: count(
+					children
+						.filter((c) => c.status === 'success')
+						.concat(reruns)
+						.map((c) => byExecution.get(c.id) ?? '?'),
+				),
+			});
+		});
+
+		it('polls with the Norce Checkout Trigger on main and fires each event once, also after a worker restart', async (t) => {
+			// the killed worker's replacement: pollers live on main, the cursor in its static data
+			const restarted = await ctx.cluster.startWorker('worker-3');
+			// both triggers have polled since their activation (minutes ago): their cursors are set
+			await waitFor(
+				async () => {
+					const refused = ctx.cluster.readLog('main').match(/problem activating the workflow: .*/);
+					if (refused) throw new Error(`n8n did not activate a trigger: ${refused[0]}`);
+					return polls(ctx) >= 2 * TRIGGER_EVENTS.length;
+				},
+				{ timeoutMs: 5 * 60_000, intervalMs: 250, what: 'the first polls of the triggers' },
+			);
+			const orders = [0, 1, 2].map(() => ctx.sandbox.createOrder({}));
+			ctx.sandbox.setOrderStatus(orders[0].id, 'processing');
+			await waitFor(
+				async () =>
+					received('orderCreated').length >= 3 && received('orderStatusChanged').length >= 1,
+				{ timeoutMs: 5 * 60_000, intervalMs: 250, what: 'the events at the receiver' },
+			);
+			// more polls of each trigger (two at 5 s, one at a minute): nothing may fire again
+			const seen = polls(ctx);
+			const more = ctx.pollSeconds < 60 ? 2 : 1;
+			await waitFor(async () => polls(ctx) >= seen + more * TRIGGER_EVENTS.length, {
+				timeoutMs: 5 * 60_000,
+				intervalMs: 250,
+				what: 'more polls',
+			});
+
+			assert.deepEqual(
+				received('orderCreated')
+					.map((e) => e.json.orderId)
+					.sort(),
+				orders.map((o) => o.id).sort(),
+			);
+			assert.deepEqual(
+				received('orderStatusChanged').map((e) => [
+					e.json.orderId,
+					e.json.previousStatus,
+					e.json.status,
+				]),
+				[[orders[0].id, 'checkout', 'processing']],
+			);
+			// polls happen on main (the only process with active pollers); the executions are jobs
+			const pids = ctx.receiver.received.map((r) =>
+				new URL(r.url, 'http://x').searchParams.get('pid'),
+			);
+			const workerOf = (pid) => ctx.cluster.workerByPid(pid)?.name;
+			assert.ok(
+				pids.every((pid) => workerOf(pid) && !ctx.cluster.workers.get(workerOf(pid)).killed),
+				`events posted by pids ${JSON.stringify(pids)}`,
+			);
+			figure(t, 'trigger', {
+				createdEvents: received('orderCreated').length,
+				statusEvents: received('orderStatusChanged').length,
+				duplicates: 0,
+				pollEverySeconds: ctx.pollSeconds,
+				polls: polls(ctx),
+				restartedWorkerPid: restarted.pid,
+				eventsPostedBy: count(pids.map(workerOf)),
+			});
+		});
+
+		it('keeps the API key and the database password out of every execution, workflow and log', async (t) => {
+			const key = await secretOccurrences(ctx, ctx.sandbox.apiKey);
+			const password = await secretOccurrences(ctx, ctx.pg.password);
+			assert.deepEqual(key, [], 'the Norce API key');
+			assert.deepEqual(password, [], 'the PostgreSQL password');
+			const [[executionsChecked]] = await n8nQuery(ctx, 'SELECT count(*) FROM execution_data');
+			figure(t, 'secrets', {
+				executionsChecked: Number(executionsChecked),
+				logsChecked: ctx.cluster.allLogs().map((l) => l.file),
+				found: 0,
+			});
+		});
+	});
+}
