@@ -2,7 +2,7 @@
 // n8n too"). For each n8n version of the matrix, in one throw-away n8n instance:
 //   1. soak: a Code node emits 10,000 items {id: 'o_gen_000001' …}; Validate (output summary,
 //      onError continueErrorOutput) runs them against a sandbox with 5 % seeded random faults
-//      (429, 503, reset, timeout) and a rate limit, once at concurrency 1 and once at the default
+//      (429, 503, reset) and a rate limit, once at concurrency 1 and once at the default
 //      5 (each run has its own sandbox, so the seeded fault sequence of one run is not disturbed
 //      by the other). Every input must end as exactly one success or error item, paired, in
 //      input order per branch; the sandbox's recorded requests must agree item by item.
@@ -53,12 +53,14 @@ const SOAK_ITEMS = Number(process.env.E2E_SOAK_ITEMS || 10_000);
 const SOAK_FAULTS = {
 	rate: 0.05,
 	seed: 20261128,
-	kinds: ['429', '503', 'reset', 'timeout'],
-	// the 'timeout' fault answers after this long; the node gives up long before
+	// No 'timeout' kind (an answer delayed past the node's timeout): on a loaded machine the
+	// answer and the node's timer race, and either may win. Timeouts are tested with a 'hang'
+	// (never answered) in the fault slice below and in test/shared/transport.
+	kinds: ['429', '503', 'reset'],
 	timeoutMs: 2500,
 };
-/** The node's timeout option in the soak: far below SOAK_FAULTS.timeoutMs, far above a loopback answer. */
-const SOAK_NODE_TIMEOUT_MS = 500;
+/** The node's timeout option in the soak: no answer of the sandbox can come close to it. */
+const SOAK_NODE_TIMEOUT_MS = 30_000;
 /** Token bucket of the soak sandboxes (over the rate → 429, Retry-After: 1). */
 const SOAK_RATE_LIMIT = Number(process.env.E2E_SOAK_RATE_LIMIT || 150);
 const SOAK_MAX_RETRIES = 3; // the default, written out so the checks below can use it
