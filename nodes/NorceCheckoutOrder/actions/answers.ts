@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { NorceClient, NorceRequest, NorceResponse } from '../../../shared/transport';
-import { norceApiError } from '../../../shared/transport';
+import { norceApiError, readListPage } from '../../../shared/transport';
 
 /** Reading Norce's answers into output objects, the same way for every operation. */
 
@@ -72,22 +72,6 @@ export async function readList(
 /** Largest page asked for; Return All walks offset/limit pages of this size. */
 const PAGE_SIZE = 100;
 
-interface Page {
-	entries: IDataObject[];
-	totalSize?: number;
-}
-
-/** `{ data, pagination }` as documented; a bare array is accepted too. */
-function readPage(body: unknown): Page | undefined {
-	if (Array.isArray(body)) return { entries: body as IDataObject[] };
-	if (!isObject(body) || !Array.isArray(body.data)) return undefined;
-	const totalSize = Number((body.pagination as IDataObject | undefined)?.totalSize);
-	return {
-		entries: body.data as IDataObject[],
-		totalSize: Number.isFinite(totalSize) ? totalSize : undefined,
-	};
-}
-
 /**
  * Up to `wanted` entries of an offset/limit list (Infinity = Return All), one page after
  * another until Norce has no more; one output object per entry, never the wrapper.
@@ -106,21 +90,12 @@ export async function readPages(
 	let offset = 0;
 	while (entries.length < wanted) {
 		const limit = Math.min(PAGE_SIZE, wanted - entries.length);
-		const response = await norce.request({
-			...request,
-			method: 'GET',
-			qs: { ...request.qs, offset, limit },
-			safeToRepeat: true,
-		});
-		const page = readPage(response.body);
-		if (page === undefined) {
-			throw norceApiError(
-				{ node: context.getNode(), itemIndex },
-				`Norce Checkout answered ${request.subject} with something that is not a page of ${what} [HTTP ${response.statusCode}]`,
-				'Expected {data: [...], pagination: {...}}. Check the environment or Base URL of the credential.',
-				{ httpCode: String(response.statusCode) },
-			);
-		}
+		const page = await readListPage(
+			context,
+			norce,
+			{ ...request, itemIndex },
+			{ offset, limit, what },
+		);
 		entries.push(...page.entries.slice(0, wanted - entries.length));
 		offset += page.entries.length;
 		const exhausted =

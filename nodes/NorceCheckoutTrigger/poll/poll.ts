@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { hasControlCharacters, hasNonHeaderCharacters } from '../../../shared/connection';
 import type { NorceClient, RetryTiming } from '../../../shared/transport';
-import { createNorceClient, norceApiError, openNorceSession } from '../../../shared/transport';
+import { createNorceClient, openNorceSession, readListPage } from '../../../shared/transport';
 import type { TriggerState } from './cursor';
 import { OVERLAP_MS, pruneSeen, readState, writeState } from './cursor';
 import { DEFAULT_LOOKBACK_DAYS } from './description';
@@ -69,24 +69,13 @@ async function readPage(
 	qs: IDataObject,
 	offset: number,
 ) {
-	const response = await norce.request({
-		method: 'GET',
-		path: ['orders'],
-		qs: { ...qs, offset, limit: PAGE_SIZE },
-		safeToRepeat: true,
-		subject: 'the order list',
-	});
-	const body = response.body as IDataObject | undefined;
-	const orders = Array.isArray(body) ? body : body?.data;
-	if (!Array.isArray(orders)) {
-		throw norceApiError(
-			{ node: context.getNode() },
-			`Norce Checkout answered the order list with something that is not a page of orders [HTTP ${response.statusCode}]`,
-			'Expected {data: [...], pagination: {...}}. Check the environment or Base URL of the credential.',
-			{ httpCode: String(response.statusCode) },
-		);
-	}
-	return orders as IDataObject[];
+	const { entries } = await readListPage(
+		context,
+		norce,
+		{ path: ['orders'], qs, subject: 'the order list' },
+		{ offset, limit: PAGE_SIZE, what: 'orders' },
+	);
+	return entries;
 }
 
 function toItems(events: OrderEvent[]): INodeExecutionData[][] | null {
