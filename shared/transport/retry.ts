@@ -43,6 +43,8 @@ export function parseRetryAfterMs(header: unknown, now: number): number | undefi
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// Every HTTP date names its month; without this V8's lenient parser reads "-1" as 2001.
+	if (!/[a-z]{3}/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);

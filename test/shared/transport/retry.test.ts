@@ -34,9 +34,12 @@ describe('parseRetryAfterMs', () => {
 		expect(parseRetryAfterMs(header, now)).toBe(expected);
 	});
 
-	it.each([['soon'], [''], [undefined], [null], [{}]])('ignores %j', (header) => {
-		expect(parseRetryAfterMs(header, now)).toBeUndefined();
-	});
+	it.each([['soon'], [''], ['-1'], ['-2.5'], ['12/1'], [undefined], [null], [{}]])(
+		'ignores %j',
+		(header) => {
+			expect(parseRetryAfterMs(header, now)).toBeUndefined();
+		},
+	);
 });
 
 describe('retryDelayMs', () => {
