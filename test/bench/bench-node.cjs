@@ -23,9 +23,25 @@ function schedstat(pid) {
 		return [NaN, NaN];
 	}
 }
+/**
+ * TcpExt ListenDrops of the network namespace: SYNs the kernel dropped because a listener's
+ * accept queue was full; each costs the client a 1 s SYN retransmit.
+ */
+function listenDrops() {
+	try {
+		const lines = fs.readFileSync('/proc/net/netstat', 'utf8').split('\n');
+		const i = lines.findIndex((l) => l.startsWith('TcpExt:'));
+		const names = lines[i].split(/\s+/);
+		const values = lines[i + 1].split(/\s+/);
+		return Number(values[names.indexOf('ListenDrops')]);
+	} catch {
+		return NaN;
+	}
+}
 function snapshot() {
 	return {
 		t: performance.timeOrigin + performance.now(),
+		listenDrops: listenDrops(),
 		n8n: schedstat('self'),
 		sandbox: SANDBOX_PID ? schedstat(SANDBOX_PID) : [NaN, NaN],
 		load: Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),

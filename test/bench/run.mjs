@@ -490,7 +490,7 @@ async function buildPlan(ctx) {
 			latency: 20,
 			c: HIGH_C,
 			n: N_HIGH,
-			contenders: ['node', ...(ctx.before ? ['before'] : []), 'httpUnbatched', 'rawKA'],
+			contenders: ['node', ...(ctx.before ? ['before'] : []), 'httpUnbatched', 'helper', 'rawKA'],
 			make: (who, sb, credential, tag) => grid(who, sb, credential, HIGH_C, 20, tag, N_HIGH),
 		});
 	if (wants('rate'))
@@ -586,6 +586,7 @@ function readMarks(file) {
 			n8nWait: nsToMs(m.end.n8n[1] - m.start.n8n[1]),
 			sbCpu: nsToMs(m.end.sandbox[0] - m.start.sandbox[0]),
 			sbWait: nsToMs(m.end.sandbox[1] - m.start.sandbox[1]),
+			listenDrops: m.end.listenDrops - m.start.listenDrops,
 			load: m.start.load,
 		});
 	}
@@ -873,21 +874,26 @@ function renderReport(aggs, memory, trigger, ctx = {}) {
 		const r = high.ratio('node', 'httpUnbatched');
 		const met = r <= 1.2 && high.rows.node.maxInFlight <= HIGH_C;
 		L.push(`\n### High concurrency: N = ${high.cfg.n}, latency 20 ms, HTTP, interleaved rounds\n`);
-		L.push('| contender | time (median) | max in flight | load |');
-		L.push('|---|---:|---:|---|');
-		L.push(`| floor N × 20 ms ÷ ${HIGH_C} | ${fmtMs((high.cfg.n * 20) / HIGH_C)} | | |`);
+		L.push(
+			'| contender | time (median) | per round | n8n CPU/item | SYNs dropped per chunk (listen queue full) | max in flight | load |',
+		);
+		L.push('|---|---:|---|---:|---|---:|---|');
+		L.push(`| floor N × 20 ms ÷ ${HIGH_C} | ${fmtMs((high.cfg.n * 20) / HIGH_C)} | | | | | |`);
 		for (const [who, label] of [
 			['node', `node, concurrency ${HIGH_C}`],
 			['before', `earlier build, concurrency ${HIGH_C}`],
 			['httpUnbatched', 'HTTP Request, no batching'],
+			['helper', `bare helper, ${HIGH_C} workers`],
 			['rawKA', `raw keep-alive, ${HIGH_C} in flight`],
-		])
-			if (high.rows[who])
+		]) {
+			const row = high.rows[who];
+			if (row)
 				L.push(
-					`| ${label} | ${fmtMs(high.rows[who].ms)} | ${high.rows[who].maxInFlight} | ${loadText(high.rows[who])} |`,
+					`| ${label} | ${fmtMs(row.ms)} | ${row.chunks.map((m) => fmtMs(m.ms)).join(', ')} | ${ms2(row.cpuPerItem)} | ${row.chunks.map((m) => m.listenDrops).join(', ')} | ${row.maxInFlight} | ${loadText(row)} |`,
 				);
+		}
 		L.push(
-			`\nnode ÷ HTTP unbatched = **${f2(r)}** (per round, median), node ÷ raw = ${f2(high.ratio('node', 'rawKA'))}: ${mark(met)}`,
+			`\nnode ÷ HTTP unbatched = **${f2(r)}** (per round, median), node ÷ bare helper = ${f2(high.ratio('node', 'helper'))}, node ÷ raw = ${f2(high.ratio('node', 'rawKA'))}: ${mark(met)}`,
 		);
 		targets.push([
 			`concurrency ${HIGH_C} ≤ 1.2 × unbatched HTTP Request, ≤ ${HIGH_C} in flight`,

@@ -328,7 +328,11 @@ async function startSandbox(options = {}) {
 
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(options.port ?? 0, host, () => {
+		// Node's default accept queue (511) overflows when a client opens ~1,500 connections at
+		// once (the bench's unbatched HTTP Request node); the kernel then drops SYNs and the client
+		// waits a 1 s retransmit. A production front end accepts such a burst: 4096 (the kernel caps
+		// it at net.core.somaxconn).
+		server.listen({ port: options.port ?? 0, host, backlog: 4096 }, () => {
 			server.off('error', reject);
 			resolve(undefined);
 		});
