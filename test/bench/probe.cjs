@@ -21,6 +21,22 @@ function fullGc() {
 	global.gc();
 }
 
+/**
+ * The heap after gc, once it stops shrinking: n8n may still be releasing an earlier execution
+ * (its run data is freed once saving it ends), which would otherwise count as this one shrinking.
+ */
+async function settledHeap() {
+	let heap = Infinity;
+	for (let i = 0; i < 20; i++) {
+		await new Promise((resolve) => setTimeout(resolve, 25));
+		fullGc();
+		const now = process.memoryUsage().heapUsed;
+		if (now >= heap * 0.995) return now;
+		heap = now;
+	}
+	return heap;
+}
+
 function countItems(result) {
 	let n = 0;
 	for (const output of result ?? []) n += output?.length ?? 0;
@@ -65,8 +81,7 @@ function wrapped(original, kind) {
 		if (kind === 'bench' && nodeName !== 'Measured') return original.apply(this, args);
 		const itemsIn = this.getInputData?.().length;
 		if (mode === 'heap') {
-			fullGc();
-			const before = process.memoryUsage().heapUsed;
+			const before = await settledHeap();
 			let peak = before;
 			const timer = setInterval(() => {
 				const h = process.memoryUsage().heapUsed;
