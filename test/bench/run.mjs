@@ -49,7 +49,7 @@ const flags = Object.fromEntries(
 	}),
 );
 const QUICK = !!flags.quick;
-// 7 rounds: at 5 a single disturbed round moved a median ratio by up to 0.1 on a shared machine
+// 7 rounds: at 5 a single disturbed round moved a median ratio by up to 0.2 on a shared machine
 const ROUNDS = Number(flags.rounds ?? (QUICK ? 3 : 7));
 const VERSION = String(flags.version ?? '2.8.4');
 const ONLY = flags.only ? new Set(String(flags.only).split(',')) : undefined;
