@@ -146,15 +146,19 @@ export function createNorceClient(
 			) {
 				return { statusCode, body, attempts: attempt, afterUncertainAttempt };
 			}
-			if (isRetryableStatus(statusCode) && mayRetry) {
-				if (isUncertainStatus(statusCode)) afterUncertainAttempt = true;
+			// A gateway error may come after Norce carried the request out, like a dropped
+			// connection: only requests safe to repeat are sent again.
+			const uncertain = isUncertainStatus(statusCode);
+			const notRepeated = uncertain && !request.safeToRepeat;
+			if (isRetryableStatus(statusCode) && mayRetry && !notRepeated) {
+				if (uncertain) afterUncertainAttempt = true;
 				const retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after'], Date.now());
 				await waitUnlessAborted(retryDelayMs(attempt, retryAfterMs, timing), signal);
 				continue;
 			}
 			throw apiErrorFromAnswer(
 				{ status: statusCode, body, location: headerText(response.headers?.location) },
-				{ ...failure, attempts: attempt },
+				{ ...failure, attempts: attempt, notRepeated: notRepeated && mayRetry },
 			);
 		}
 	}

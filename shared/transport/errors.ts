@@ -33,7 +33,12 @@ export interface FailureContext {
 	subject: string;
 	channel: string;
 	attempts: number;
+	/** A retry was left out because Norce may already have carried the request out. */
+	notRepeated?: boolean;
 }
+
+const NOT_REPEATED_AFTER_GATEWAY_ERROR =
+	' This request is not retried after a gateway error because Norce may already have carried it out; check the order before running it again.';
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -119,7 +124,7 @@ export function apiErrorFromAnswer(answer: FailedAnswer, context: FailureContext
 			'The node does not follow redirects for requests that change data: a redirected change could be carried out twice, or sent on as a read. Check the environment, slug or Base URL of the credential (e.g. http:// where the server wants https://).';
 	} else if (status >= 500) {
 		message = `Norce Checkout failed with a server error ${tag(status, code)}${triesNote(context.attempts)}`;
-		hint = 'This is on the Norce side or a proxy in between; try again later.';
+		hint = `This is on the Norce side or a proxy in between; try again later.${context.notRepeated ? NOT_REPEATED_AFTER_GATEWAY_ERROR : ''}`;
 	} else {
 		message = `Norce Checkout rejected the request for ${context.subject} ${tag(status, code)}`;
 		hint = 'Check the values sent by this node.';

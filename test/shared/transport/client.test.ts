@@ -114,6 +114,26 @@ describe('retry policy', () => {
 		);
 	});
 
+	it('Max Retries 10: gateway errors are retried for a read, never for validate', async () => {
+		const rules: FaultRule[] = [
+			{ kind: 'status', status: 502, times: 1 },
+			{ kind: 'status', status: 504, times: 1 },
+		];
+		expect(await attemptsWith(10, rules)).toEqual({
+			attempts: 3,
+			error: undefined,
+			description: undefined,
+		});
+
+		norce.sandbox.reset();
+		const validate = await attemptsWith(10, rules, 'validate');
+		expect(validate.attempts).toBe(1);
+		expect(validate.error).toBe('Norce Checkout failed with a server error [502 bad-gateway]');
+		expect(validate.description).toContain(
+			'not retried after a gateway error because Norce may already have carried it out',
+		);
+	});
+
 	it('a refused connection is retried, then reported with a hint at the credential', async () => {
 		const result = await norce.run(get({ maxRetries: 1 }), {
 			credentials: { ...norce.credentials, baseUrl: 'http://127.0.0.1:1/checkout/order' },

@@ -78,6 +78,10 @@ function notFoundAfter(first: FaultCase['rules'][number], uncertain: boolean) {
 			if (connection && !operation.safeToRepeat) {
 				return { outcome: 'error', attempts: 1, message: ['the connection was'] };
 			}
+			if (uncertain && !operation.safeToRepeat) {
+				const status = first.kind === 'status' ? first.status : undefined;
+				return { outcome: 'error', attempts: 1, message: [`${status}`] };
+			}
 			if (operation.operation === 'removeValidation' && uncertain) {
 				return { outcome: 'success', attempts: 2 };
 			}

@@ -114,16 +114,28 @@ export interface FaultCase {
 }
 
 export const RETRYABLE = new Set([429, 502, 503, 504]);
+/** Gateway errors: retried only for requests safe to repeat, like a dropped connection. */
+export const UNCERTAIN = new Set([502, 504]);
 
-/** An exhausted error for retryable statuses, or the given success/error after one attempt. */
+/**
+ * An exhausted error for retryable statuses, or the given success/error after one attempt; a
+ * gateway error on a request not safe to repeat is one attempt whose error says why.
+ */
 export function retriedOrNot(
 	status: number,
 	failures: number | undefined,
 	message: string[],
 	description?: string[],
 ) {
-	return (): Expectation => {
+	return (operation: OperationCase): Expectation => {
 		if (!RETRYABLE.has(status)) return { outcome: 'error', attempts: 1, message, description };
+		if (UNCERTAIN.has(status) && !operation.safeToRepeat)
+			return {
+				outcome: 'error',
+				attempts: 1,
+				message: [...message, String(status)],
+				description: [...(description ?? []), 'not retried after a gateway error'],
+			};
 		if (failures !== undefined && failures <= MAX_RETRIES)
 			return { outcome: 'success', attempts: failures + 1 };
 		return {
