@@ -37,9 +37,6 @@ export interface FailureContext {
 	notRepeated?: boolean;
 }
 
-const NOT_REPEATED_AFTER_GATEWAY_ERROR =
-	' This request is not retried after a gateway error because Norce may already have carried it out; check the order before running it again.';
-
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
@@ -124,7 +121,9 @@ export function apiErrorFromAnswer(answer: FailedAnswer, context: FailureContext
 			'The node does not follow redirects for requests that change data: a redirected change could be carried out twice, or sent on as a read. Check the environment, slug or Base URL of the credential (e.g. http:// where the server wants https://).';
 	} else if (status >= 500) {
 		message = `Norce Checkout failed with a server error ${tag(status, code)}${triesNote(context.attempts)}`;
-		hint = `This is on the Norce side or a proxy in between; try again later.${context.notRepeated ? NOT_REPEATED_AFTER_GATEWAY_ERROR : ''}`;
+		hint = context.notRepeated
+			? `This request is not retried after a gateway error because Norce may already have carried it out (the proxy lost the answer); check ${context.subject} before running it again.`
+			: 'This is on the Norce side or a proxy in between; try again later.';
 	} else {
 		message = `Norce Checkout rejected the request for ${context.subject} ${tag(status, code)}`;
 		hint = 'Check the values sent by this node.';

@@ -132,6 +132,7 @@ describe('retry policy', () => {
 		expect(validate.description).toContain(
 			'not retried after a gateway error because Norce may already have carried it out',
 		);
+		expect(validate.description).toContain(`check order "${DEMO.validOrderId}" before running it`);
 	});
 
 	it('a refused connection is retried, then reported with a hint at the credential', async () => {
