@@ -7,7 +7,6 @@ export * from './types';
 export { createNorceClient, isDotSegment } from './client';
 export { openNorceSession } from './session';
 export { norceApiError } from './errors';
-export type { Page } from './pages';
 export { readListPage } from './pages';
 export type { RetryTiming } from './retry';
 export { DEFAULT_RETRY_TIMING } from './retry';

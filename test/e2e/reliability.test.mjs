@@ -57,7 +57,6 @@ const SOAK_FAULTS = {
 	// answer and the node's timer race, and either may win. Timeouts are tested with a 'hang'
 	// (never answered) in the fault slice below and in test/shared/transport.
 	kinds: ['429', '503', 'reset'],
-	timeoutMs: 2500,
 };
 /** The node's timeout option in the soak: no answer of the sandbox can come close to it. */
 const SOAK_NODE_TIMEOUT_MS = 30_000;
