@@ -7,32 +7,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { NorceConnection } from '../shared/connection';
 import { norceConnection } from '../shared/connection';
+import { credentialOrigin, originOf, serviceHeaders } from '../shared/transport/endpoint';
 
-const CREDENTIAL_FIELDS = ['environment', 'slug', 'baseUrl', 'merchant', 'channel', 'apiKey'];
+/** The legacy request helper (HTTP Request node) names the URL `uri`. */
+type AnyRequestOptions = IHttpRequestOptions & { uri?: string };
 
-/**
- * n8n hands `authenticate` the same decrypted credential object for every request of a run,
- * so the checked connection is kept per object, with the field values it was built from (in
- * case the object ever changes), instead of validating the credential again per request.
- */
-const checked = new WeakMap<object, { values: unknown[]; connection: NorceConnection }>();
-
-function checkedConnection(credentials: ICredentialDataDecryptedObject): NorceConnection {
-	const known = checked.get(credentials);
-	if (
-		known !== undefined &&
-		CREDENTIAL_FIELDS.every((field, index) => credentials[field] === known.values[index])
-	) {
-		return known.connection;
-	}
-	const connection = norceConnection(credentials);
-	checked.set(credentials, {
-		values: CREDENTIAL_FIELDS.map((field) => credentials[field]),
-		connection,
-	});
-	return connection;
+/** Where the HTTP client sends a request: the URL when absolute, else base and URL joined. */
+function targetUrl(options: AnyRequestOptions, baseUrl: string): string {
+	const url = String(options.url ?? options.uri ?? '');
+	if (/^https?:\/\//i.test(url)) return url;
+	const base = (options.baseURL ?? baseUrl).replace(/\/+$/, '');
+	return `${base}/${url.replace(/^\/+/, '')}`;
 }
 
 export class NorceApi implements ICredentialType {
@@ -124,27 +110,51 @@ export class NorceApi implements ICredentialType {
 		},
 	];
 
-	// A function rather than a generic header template: it validates the slug before any
-	// request leaves (also for the credential test), and strips a pasted "Bearer " prefix.
+	/**
+	 * Used by the credential's Test and by other nodes that borrow this credential (e.g. the
+	 * HTTP Request node with "Predefined Credential Type"); the Norce nodes build their
+	 * requests in shared/transport from the same helpers. The key, merchant and channel go
+	 * only to the credential's own origin, and redirects are not followed: n8n would send
+	 * them on to wherever a redirect points.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
+		requestOptions: AnyRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const connection = checkedConnection(credentials);
-		const headers: Record<string, string> = {
-			'x-merchant': connection.merchant,
-			'x-channel': connection.channel,
-			...(requestOptions.headers as Record<string, string> | undefined),
-			Authorization: `Bearer ${connection.token}`,
-		};
-		const isRelative = !/^https?:\/\//i.test(requestOptions.url);
-		return {
+		const connection = norceConnection(credentials);
+		const origin = credentialOrigin(connection);
+		const target = targetUrl(requestOptions, connection.baseUrl);
+		const targetOrigin = originOf(target);
+		if (targetOrigin !== origin) {
+			throw new Error(
+				`The Norce Checkout credential sends its API key only to ${origin}, not to ${targetOrigin ?? target}. Use it only for requests to Norce Checkout, or check its environment, slug or Base URL.`,
+			);
+		}
+		const service = /\/checkout\/notification(\/|$)/.test(new URL(target).pathname)
+			? 'notification'
+			: 'order';
+		const { Authorization, ...norceHeaders } = serviceHeaders(
+			connection,
+			service,
+			connection.channel,
+		);
+		const options: AnyRequestOptions & { followRedirect: boolean; followAllRedirects: boolean } = {
 			...requestOptions,
-			...(isRelative && requestOptions.baseURL === undefined
-				? { baseURL: connection.baseUrl }
-				: {}),
-			headers,
+			// The checked URL is the one sent: absolute, with no base left to join.
+			baseURL: undefined,
+			...(requestOptions.uri === undefined ? { url: target } : { uri: target }),
+			headers: {
+				...norceHeaders,
+				...(requestOptions.headers ?? {}),
+				Authorization,
+			},
+			// n8n's httpRequest, and its legacy request helper (HTTP Request node), respectively
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			followRedirect: false,
+			followAllRedirects: false,
 		};
+		return options;
 	}
 
 	test: ICredentialTestRequest = {

@@ -55,14 +55,41 @@ export function hasNonHeaderCharacters(value: string): boolean {
 	return false;
 }
 
-/** A credential field sent as an HTTP header: refused here rather than failing as a "connection" error. */
-function headerText(credentials: ICredentialDataDecryptedObject, field: string, label: string) {
-	const value = requiredText(credentials, field, label);
+/**
+ * Merchant, channel and adapter IDs are short identifiers; a value this long is a mapping
+ * mistake, and servers refuse headers of a few kilobytes with an unhelpful 431 or reset.
+ */
+export const MAX_HEADER_VALUE_LENGTH = 256;
+
+/** Why a value cannot be sent as an HTTP header (the end of a sentence), or undefined. */
+export function headerValueProblem(
+	value: string,
+	maxLength = MAX_HEADER_VALUE_LENGTH,
+): string | undefined {
+	if (hasControlCharacters(value)) return 'contains a line break or control character';
 	if (hasNonHeaderCharacters(value)) {
-		throw new NorceCredentialError(
-			field,
-			`The Norce Checkout credential's ${label} contains a character that cannot be sent in an HTTP header`,
-		);
+		return 'contains a character that cannot be sent in an HTTP header';
+	}
+	if (value.length > maxLength) {
+		return `is ${value.length} characters long; at most ${maxLength} are sent in an HTTP header`;
+	}
+	return undefined;
+}
+
+/** Tokens are longer than identifiers (a JWT runs to a kilobyte or two), but not unbounded. */
+const MAX_API_KEY_LENGTH = 8192;
+
+/** A credential field sent as an HTTP header: refused here rather than failing as a "connection" error. */
+function headerText(
+	credentials: ICredentialDataDecryptedObject,
+	field: string,
+	label: string,
+	maxLength?: number,
+) {
+	const value = requiredText(credentials, field, label);
+	const problem = headerValueProblem(value, maxLength);
+	if (problem !== undefined) {
+		throw new NorceCredentialError(field, `The Norce Checkout credential's ${label} ${problem}`);
 	}
 	return value;
 }
@@ -150,7 +177,7 @@ export function norceConnection(credentials: ICredentialDataDecryptedObject): No
 	const baseUrl = norceBaseUrl(credentials);
 	const merchant = headerText(credentials, 'merchant', 'merchant');
 	const channel = headerText(credentials, 'channel', 'channel');
-	const token = bearerToken(headerText(credentials, 'apiKey', 'API key'));
+	const token = bearerToken(headerText(credentials, 'apiKey', 'API key', MAX_API_KEY_LENGTH));
 	if (token === '') {
 		throw new NorceCredentialError('apiKey', 'The Norce Checkout credential has no API key');
 	}

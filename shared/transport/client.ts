@@ -1,8 +1,23 @@
-import type { IDataObject, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { notificationBaseUrl } from '../connection';
-import { apiErrorFromAnswer, apiErrorFromNetwork, norceApiError, redact } from './errors';
+import {
+	AnswerTooDeepError,
+	AnswerTooLargeError,
+	MAX_ANSWER_BYTES,
+	parseAnswer,
+	readAnswerText,
+} from './answer';
+import { MAX_REDIRECTS, credentialOrigin, originOf, serviceHeaders, serviceRoot } from './endpoint';
+import {
+	apiErrorFromAnswer,
+	apiErrorFromNetwork,
+	boundsError,
+	norceApiError,
+	redact,
+	redirectError,
+	throttledError,
+} from './errors';
 import { isTransientNetworkCode, networkErrorCode } from './network';
 import type { RetryTiming } from './retry';
 import {
@@ -12,153 +27,278 @@ import {
 	retryDelayMs,
 	waitUnlessAborted,
 } from './retry';
+import { Throttle, isThrottle } from './throttle';
 import type {
 	NorceClient,
 	NorceContext,
 	NorceRequest,
 	NorceResponse,
+	NorceService,
 	NorceSession,
 	RequestSettings,
 } from './types';
-import { CREDENTIAL_TYPE } from './types';
 
 /** "." and ".." (even percent-encoded): URL parsers resolve them as directory steps. */
 export function isDotSegment(segment: string): boolean {
 	return /^(\.|%2e){1,2}$/i.test(segment);
 }
 
-function encodePathSegment(segment: string): string {
-	if (isDotSegment(segment)) throw new Error(`Unsafe path segment "${segment}"`);
+/** A UTF-16 surrogate without its pair: it has no UTF-8 form, so no URL can carry it. */
+export function hasLoneSurrogate(text: string): boolean {
+	return /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/.test(text);
+}
+
+function encodePathSegment(segment: string): string | undefined {
+	if (isDotSegment(segment) || hasLoneSurrogate(segment)) return undefined;
 	return encodeURIComponent(segment);
+}
+
+/** A bare ID sent as plain text rather than as a JSON string: one short token, no markup. */
+function isPlainToken(text: string): boolean {
+	return /^[\w.:~-]{1,512}$/.test(text.trim());
 }
 
 interface ClientOptions {
 	/** The input item the requests are for; absent for polls and option lists. */
 	itemIndex?: number;
 	timing: RetryTiming;
+	/** Shared by every client of one execution, so the node backs off as one. */
+	throttle?: Throttle;
+	/** The decompressed size at which an answer is refused (tests lower it). */
+	maxAnswerBytes?: number;
 }
+
+/** One attempt's answer: status, headers and the text read within the attempt's bounds. */
+interface RawAnswer {
+	statusCode: number;
+	headers: IDataObject;
+	text: string;
+}
+
+/** The attempt ran out of time; mapped to a timeout like the HTTP client's own. */
+class AttemptTimedOut extends Error {}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Only action nodes have a cancel signal; elsewhere a wait simply runs out. */
 function cancelSignal(context: NorceContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal?.() : undefined;
 }
 
-/** The Notification Service root of an order base URL; one URL parse per base, not per item. */
-const notificationRoots = new Map<string, string>();
-function notificationRoot(orderBaseUrl: string): string {
-	let root = notificationRoots.get(orderBaseUrl);
-	if (root === undefined) {
-		root = `${notificationBaseUrl(orderBaseUrl)}/api/v1`;
-		if (notificationRoots.size > 100) notificationRoots.clear();
-		notificationRoots.set(orderBaseUrl, root);
-	}
-	return root;
-}
-
 export function createNorceClient(
 	context: NorceContext,
 	session: NorceSession,
 	settings: RequestSettings,
-	{ itemIndex, timing }: ClientOptions,
+	{
+		itemIndex,
+		timing,
+		throttle = new Throttle(timing),
+		maxAnswerBytes = MAX_ANSWER_BYTES,
+	}: ClientOptions,
 ): NorceClient {
-	const { connection, credentials } = session;
+	const { connection } = session;
 	const secrets = [connection.token];
-	const orderHeaders: IDataObject = {
-		Accept: 'application/json',
-		'x-merchant': connection.merchant,
-		'x-channel': settings.channel,
-	};
-	if (settings.adapterId) orderHeaders['x-adapterid'] = settings.adapterId;
-	const services = {
-		order: { root: `${connection.baseUrl}/api/v0/checkout`, headers: orderHeaders },
-		notification: {
-			get root() {
-				return notificationRoot(connection.baseUrl);
-			},
-			headers: { Accept: 'application/json', 'x-merchant': connection.merchant },
-		},
+	const origin = credentialOrigin(connection);
+	const endpoints = new Map<NorceService, { root: string; headers: Record<string, string> }>();
+	const endpoint = (service: NorceService) => {
+		let found = endpoints.get(service);
+		if (found === undefined) {
+			found = {
+				root: serviceRoot(connection, service),
+				headers: serviceHeaders(connection, service, settings.channel, settings.adapterId),
+			};
+			endpoints.set(service, found);
+		}
+		return found;
 	};
 
-	async function send(request: NorceRequest) {
-		const { root, headers } = services[request.service ?? 'order'];
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: `${root}/${request.path.map(encodePathSegment).join('/')}`,
-			qs: request.qs,
-			arrayFormat: 'repeat',
-			headers:
-				request.jsonBody === undefined
-					? { ...headers }
-					: { ...headers, 'Content-Type': 'application/json' },
-			body: request.jsonBody,
-			timeout: settings.timeoutMs,
-			returnFullResponse: true,
-			// Statuses are judged here, so validate's 400 can be a result and retries see them.
-			ignoreHttpStatusErrors: true,
-			// A redirected write could be carried out twice, or turned into a GET by the client:
-			// only reads follow redirects; for a write a 3xx is an error naming the redirect.
-			...(request.method === 'GET' ? {} : { disableFollowRedirect: true }),
-		};
-		return (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_TYPE,
-			options,
-			{ credentialsDecrypted: credentials },
-		)) as { statusCode: number; body: unknown; headers: IDataObject };
+	/**
+	 * One attempt under one deadline (connect to last byte): the request, the same-origin
+	 * redirects of a read, and the answer read off the wire. n8n is told never to follow a
+	 * redirect itself: it would send the key to wherever the redirect points.
+	 */
+	async function attempt(request: NorceRequest, url: string): Promise<RawAnswer> {
+		const { headers } = endpoint(request.service ?? 'order');
+		const controller = new AbortController();
+		const deadline = AbortSignal.timeout(settings.timeoutMs);
+		const cancel = cancelSignal(context);
+		const stop = () => controller.abort();
+		deadline.addEventListener('abort', stop, { once: true });
+		cancel?.addEventListener('abort', stop, { once: true });
+		if (cancel?.aborted) stop(); // cancelled during a wait: nothing is sent
+		const visited = [url];
+		try {
+			for (;;) {
+				const first = visited.length === 1;
+				const options: IHttpRequestOptions = {
+					method: request.method,
+					url: visited[visited.length - 1],
+					// A redirect's Location carries its own query.
+					...(first ? { qs: request.qs, arrayFormat: 'repeat' as const } : {}),
+					headers:
+						request.jsonBody === undefined
+							? { ...headers }
+							: { ...headers, 'Content-Type': 'application/json' },
+					body: request.jsonBody,
+					timeout: settings.timeoutMs,
+					abortSignal: controller.signal,
+					returnFullResponse: true,
+					// Statuses are judged here, so validate's 400 can be a result and retries see them.
+					ignoreHttpStatusErrors: true,
+					disableFollowRedirect: true,
+					sendCredentialsOnCrossOriginRedirect: false,
+					// The raw (decompressed) stream: read here with a size cap and the deadline.
+					encoding: 'stream',
+				};
+				const response = (await context.helpers.httpRequest(options)) as {
+					statusCode: number;
+					body: unknown;
+					headers: IDataObject;
+				};
+				const location = headerText(response.headers?.location);
+				if (REDIRECT_STATUSES.has(response.statusCode) && location && request.method === 'GET') {
+					discard(response.body);
+					const target = new URL(location, visited[visited.length - 1]).href;
+					if (originOf(target) !== origin) {
+						throw redirectError('elsewhere', failureOf(request, visited.length), {
+							status: response.statusCode,
+							target: originOf(target) ?? location,
+							origin,
+						});
+					}
+					if (visited.length > MAX_REDIRECTS) {
+						throw redirectError('loop', failureOf(request, visited.length), {
+							status: response.statusCode,
+							target,
+							origin,
+						});
+					}
+					visited.push(target);
+					continue;
+				}
+				const text = await readAnswerText(response.body, maxAnswerBytes, controller.signal);
+				return { statusCode: response.statusCode, headers: response.headers ?? {}, text };
+			}
+		} catch (error) {
+			if (deadline.aborted && !isNodeError(error)) throw new AttemptTimedOut();
+			throw error;
+		} finally {
+			deadline.removeEventListener('abort', stop);
+			cancel?.removeEventListener('abort', stop);
+		}
 	}
 
-	async function request(request: NorceRequest): Promise<NorceResponse> {
-		const signal = cancelSignal(context);
-		const failure = {
+	function failureOf(request: NorceRequest, attempts: number) {
+		return {
 			node: context.getNode(),
 			itemIndex,
 			subject: request.subject,
 			channel: settings.channel,
 			secrets,
+			attempts,
 		};
+	}
+
+	function urlOf(request: NorceRequest): string {
+		const segments = request.path.map(encodePathSegment);
+		if (segments.some((segment) => segment === undefined)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`An ID for ${request.subject} cannot be sent in a URL`,
+				{
+					itemIndex,
+					description:
+						'It is "." or "..", or holds half of a character pair (a lone surrogate, e.g. from cutting text in the middle of an emoji). Check the ID parameters of this item.',
+				},
+			);
+		}
+		return `${endpoint(request.service ?? 'order').root}/${segments.join('/')}`;
+	}
+
+	async function request(request: NorceRequest): Promise<NorceResponse> {
+		const signal = cancelSignal(context);
+		const url = urlOf(request);
 		let afterUncertainAttempt = false;
-		for (let attempt = 1; ; attempt++) {
-			const mayRetry = attempt <= settings.maxRetries && signal?.aborted !== true;
-			let response;
+		/** Repeats after a connection failure or gateway error; Max Retries bounds them. */
+		let retries = 0;
+		for (let attempts = 1; ; attempts++) {
+			const round = await throttle.beforeSend(signal);
+			if (throttle.isOpen) {
+				throw throttledError(failureOf(request, attempts - 1), throttle.throttledRounds);
+			}
+			const mayRetry = retries < settings.maxRetries && signal?.aborted !== true;
+			let answer: RawAnswer;
 			try {
-				response = await send(request);
+				answer = await attempt(request, url);
 			} catch (error) {
-				const code = networkErrorCode(error);
+				if (isNodeError(error)) throw error;
+				if (error instanceof AnswerTooLargeError) {
+					throw boundsError(failureOf(request, attempts), error.message, 'size');
+				}
+				const code = error instanceof AttemptTimedOut ? 'ETIMEDOUT' : networkErrorCode(error);
 				if (code === undefined) throw unexpectedError(context, error, secrets, itemIndex);
 				if (isTransientNetworkCode(code) && request.safeToRepeat && mayRetry) {
+					retries++;
 					afterUncertainAttempt = true;
-					await waitUnlessAborted(retryDelayMs(attempt, undefined, timing), signal);
+					await waitUnlessAborted(retryDelayMs(retries, undefined, timing), signal);
 					continue;
 				}
 				throw apiErrorFromNetwork(code, {
-					...failure,
-					attempts: attempt,
+					...failureOf(request, attempts),
 					timeoutMs: settings.timeoutMs,
 					retriedNetworkErrors: request.safeToRepeat,
 				});
 			}
-			const { statusCode } = response;
+			const { statusCode } = answer;
+			const retryAfterMs = parseRetryAfterMs(answer.headers['retry-after'], Date.now());
+			const throttled = isThrottle(statusCode, retryAfterMs);
+			if (throttled) {
+				throttle.throttled(round, retryAfterMs);
+				if (settings.maxRetries > 0 && signal?.aborted !== true && !throttle.isOpen) continue;
+			} else {
+				throttle.passed(round);
+			}
+			let parsed;
+			try {
+				parsed = parseAnswer(answer.text);
+			} catch (error) {
+				if (!(error instanceof AnswerTooDeepError)) throw error;
+				throw boundsError(failureOf(request, attempts), error.message, 'depth');
+			}
 			// Any answer, successes included, may echo the key back (e.g. the Authorization header).
-			const body = withoutSecrets(response.body, secrets);
-			if (
-				(statusCode >= 200 && statusCode < 300) ||
-				request.isResult?.({ statusCode, body, afterUncertainAttempt })
-			) {
-				return { statusCode, body, attempts: attempt, afterUncertainAttempt };
+			const body = withoutSecrets(parsed.body, secrets);
+			const success = statusCode >= 200 && statusCode < 300;
+			if (success || request.isResult?.({ statusCode, body, afterUncertainAttempt })) {
+				if (
+					success &&
+					request.method !== 'GET' &&
+					!request.checksAnswer &&
+					!parsed.isJson &&
+					body !== undefined
+				) {
+					if (typeof body !== 'string' || !isPlainToken(body)) {
+						throw notNorceError(context, itemIndex, request, statusCode, body);
+					}
+				}
+				return { statusCode, body, attempts, afterUncertainAttempt };
 			}
 			// A gateway error may come after Norce carried the request out, like a dropped
 			// connection: only requests safe to repeat are sent again.
 			const uncertain = isUncertainStatus(statusCode);
 			const notRepeated = uncertain && !request.safeToRepeat;
-			if (isRetryableStatus(statusCode) && mayRetry && !notRepeated) {
+			if (!throttled && isRetryableStatus(statusCode) && mayRetry && !notRepeated) {
+				retries++;
 				if (uncertain) afterUncertainAttempt = true;
-				const retryAfterMs = parseRetryAfterMs(response.headers?.['retry-after'], Date.now());
-				await waitUnlessAborted(retryDelayMs(attempt, retryAfterMs, timing), signal);
+				await waitUnlessAborted(retryDelayMs(retries, retryAfterMs, timing), signal);
 				continue;
 			}
 			throw apiErrorFromAnswer(
-				{ status: statusCode, body, location: headerText(response.headers?.location) },
-				{ ...failure, attempts: attempt, notRepeated: notRepeated && mayRetry },
+				{ status: statusCode, body, location: headerText(answer.headers.location) },
+				{
+					...failureOf(request, attempts),
+					notRepeated: notRepeated && mayRetry,
+					throttledRounds: throttled && throttle.isOpen ? throttle.throttledRounds : undefined,
+				},
 			);
 		}
 	}
@@ -166,9 +306,41 @@ export function createNorceClient(
 	return { channel: settings.channel, request };
 }
 
+/** Errors already worded for the user (a refused redirect, an unusable ID). */
+function isNodeError(error: unknown): error is NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError || error instanceof NodeOperationError;
+}
+
+/** An answer not read (a redirect's page): closed so its connection is freed. */
+function discard(body: unknown) {
+	const stream = body as { destroy?: () => void } | undefined;
+	if (typeof stream?.destroy === 'function') stream.destroy();
+}
+
 function headerText(value: unknown): string | undefined {
 	const first = Array.isArray(value) ? value[0] : value;
 	return typeof first === 'string' && first !== '' ? first : undefined;
+}
+
+/** A 2xx to a change that is not JSON: a sign-in page or web app answered, not Norce. */
+function notNorceError(
+	context: NorceContext,
+	itemIndex: number | undefined,
+	request: NorceRequest,
+	statusCode: number,
+	body: unknown,
+) {
+	const text = typeof body === 'string' ? body : '';
+	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+	const what = /^\s*</.test(text)
+		? `an HTML page${title ? ` ("${title.slice(0, 80)}")` : ''}`
+		: 'text that is not JSON';
+	return norceApiError(
+		{ node: context.getNode(), itemIndex },
+		`Norce Checkout answered the request for ${request.subject} with ${what} [HTTP ${statusCode}]`,
+		"Norce answers a change with JSON or nothing at all. The Base URL may not point at the Norce Checkout API (a proxy's sign-in page or a web app answers like this): check the environment, slug or Base URL of the credential. Whether the change was made is not known; check before running it again.",
+		{ httpCode: String(statusCode) },
+	);
 }
 
 /** The body with every secret in its strings (and keys) replaced by `***`. */

@@ -1,6 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { MAX_REDIRECTS } from './endpoint';
 import { isTimeoutCode, networkReason } from './network';
 
 /**
@@ -35,6 +36,8 @@ export interface FailureContext {
 	attempts: number;
 	/** A retry was left out because Norce may already have carried the request out. */
 	notRepeated?: boolean;
+	/** Set when the node stopped sending after this many throttled rounds (see Throttle). */
+	throttledRounds?: number;
 }
 
 function text(value: unknown): string | undefined {
@@ -111,9 +114,12 @@ export function apiErrorFromAnswer(answer: FailedAnswer, context: FailureContext
 	} else if (status === 404) {
 		message = `Not found: ${context.subject} ${tag(status, code)}`;
 		hint = `Check the ID, and that it belongs to the merchant and channel "${context.channel}".`;
-	} else if (status === 429) {
+	} else if (status === 429 || (status === 503 && context.throttledRounds !== undefined)) {
 		message = `Norce Checkout is rate limiting requests ${tag(status, code)}${triesNote(context.attempts)}`;
-		hint = 'Lower the Concurrency option, or raise Max Retries so the node waits longer.';
+		hint =
+			context.throttledRounds === undefined
+				? 'Lower the Concurrency option, or raise Max Retries so the node waits longer.'
+				: `${stoppedNote(context.throttledRounds)} Lower the Concurrency option, or run the remaining items later.`;
 	} else if (status >= 300 && status < 400) {
 		const to = redact(answer.location, context.secrets);
 		message = `Norce Checkout answered the request for ${context.subject} with a redirect ${tag(status, code)}${to ? ` to ${to}` : ''}`;
@@ -132,6 +138,66 @@ export function apiErrorFromAnswer(answer: FailedAnswer, context: FailureContext
 		httpCode: String(status),
 		norceCode: code ?? null,
 	});
+}
+
+function stoppedNote(rounds: number) {
+	return `Every request was throttled (429 or 503) for ${rounds} rounds of waiting in a row, so the node stopped sending for this run.`;
+}
+
+/** A request not sent (again) because the node stopped sending after lasting throttling. */
+export function throttledError(context: FailureContext, rounds: number): NodeApiError {
+	const sentBefore = context.attempts > 0;
+	const message = sentBefore
+		? `Norce Checkout is rate limiting requests: the request for ${context.subject} was not sent again after ${context.attempts} attempts`
+		: `Norce Checkout is rate limiting requests: nothing was sent for ${context.subject}`;
+	const nothing = sentBefore ? '' : ' Nothing was sent for this item, so it is safe to run again.';
+	return norceApiError(
+		context,
+		message,
+		`${stoppedNote(rounds)}${nothing} Lower the Concurrency option, or run the remaining items later.`,
+		{ httpCode: '429' },
+	);
+}
+
+export type RedirectProblem = 'elsewhere' | 'loop';
+
+/**
+ * A redirect of a read the node did not follow: to another origin (the key, merchant and
+ * channel go only to the credential's host), or round in a loop.
+ */
+export function redirectError(
+	problem: RedirectProblem,
+	context: FailureContext,
+	redirect: { status: number; target: string; origin: string },
+): NodeApiError {
+	const target = redact(redirect.target, context.secrets);
+	const message =
+		problem === 'elsewhere'
+			? `Norce Checkout redirected the request for ${context.subject} to another host, ${target} [HTTP ${redirect.status}]`
+			: `Norce Checkout redirected the request for ${context.subject} in a loop [HTTP ${redirect.status}]`;
+	const description =
+		problem === 'elsewhere'
+			? `The node sends the API key only to ${redirect.origin}, the address the credential names, so it did not follow. Check the environment, slug or Base URL of the credential, and any proxy in between (e.g. http:// where the server wants https://: then set the Base URL to the new address).`
+			: `It was still being redirected after ${MAX_REDIRECTS} redirects (the last to ${target}). Check the Base URL of the credential and any proxy in between.`;
+	return norceApiError(context, message, description, { httpCode: String(redirect.status) });
+}
+
+/** An answer beyond the transport's bounds (size or nesting); never sent again. */
+export function boundsError(
+	context: FailureContext,
+	problem: string,
+	bound: 'size' | 'depth',
+): NodeApiError {
+	const hint =
+		bound === 'size'
+			? 'A list page of Norce stays far below this. Check the Base URL of the credential and any proxy in between; for lists, lower Limit.'
+			: 'Norce does not send such answers. Check the Base URL of the credential and any proxy in between.';
+	return norceApiError(
+		context,
+		`Norce Checkout's answer for ${context.subject} was refused: ${problem}`,
+		hint,
+		{},
+	);
 }
 
 export function apiErrorFromNetwork(

@@ -4,7 +4,9 @@
  * URL, headers, retries, error mapping, redaction of the key.
  */
 export * from './types';
-export { createNorceClient, isDotSegment } from './client';
+export { createNorceClient, hasLoneSurrogate, isDotSegment } from './client';
+export { Throttle } from './throttle';
+export { credentialOrigin, originOf, serviceHeaders, serviceRoot } from './endpoint';
 export { openNorceSession } from './session';
 export { norceApiError } from './errors';
 export { readListPage } from './pages';

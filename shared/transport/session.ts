@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceConnection } from '../connection';
@@ -18,13 +18,5 @@ export async function openNorceSession(context: NorceContext): Promise<NorceSess
 			description: field && `Fix the "${field}" field of the Norce Checkout credential.`,
 		});
 	}
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	// Handing n8n the already-decrypted credential saves a credential lookup per request.
-	const credentials: ICredentialsDecrypted = {
-		id: reference?.id ?? '',
-		name: reference?.name ?? '',
-		type: CREDENTIAL_TYPE,
-		data,
-	};
-	return { connection, credentials };
+	return { connection };
 }

@@ -1,6 +1,5 @@
 /** What operations hand the transport, and what they get back. */
 import type {
-	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -50,6 +49,11 @@ export interface NorceRequest {
 	safeToRepeat: boolean;
 	/** What the request is about, for error messages, e.g. `order "o_123"`. */
 	subject: string;
+	/**
+	 * The operation checks the shape of a 2xx answer itself (validate's list), and its error
+	 * says more than the transport's check that a change was answered with JSON or nothing.
+	 */
+	checksAnswer?: boolean;
 }
 
 export interface NorceResponse {
@@ -68,10 +72,13 @@ export interface RequestSettings {
 	timeoutMs: number;
 }
 
-/** The credential, validated once per run and reused for every request. */
+/**
+ * The credential, validated once per run and reused for every request. The transport builds
+ * every URL and header from it (shared/transport/endpoint.ts); n8n's `authenticate` is not in
+ * the node's path, so nothing adds the key twice or to another host.
+ */
 export interface NorceSession {
 	connection: NorceConnection;
-	credentials: ICredentialsDecrypted;
 }
 
 export interface NorceClient {

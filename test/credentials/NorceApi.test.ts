@@ -1,5 +1,7 @@
 import type { IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
 
+import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
+
 import { NorceApi } from '../../credentials/NorceApi.credentials';
 import { API_KEY } from '../helpers/norceFixture';
 import type { Sandbox } from '../sandbox';
@@ -43,28 +45,50 @@ describe('authenticate', () => {
 		apiKey: 'Bearer tok',
 	};
 
-	it('gives a relative request the base URL, the headers and one Bearer', async () => {
+	it('gives a relative request the absolute URL, the headers, one Bearer and no redirects', async () => {
 		const request = await credential.authenticate(credentials, {
 			url: '/api/v0/checkout/orders',
 			qs: { limit: 1 },
 		} as IHttpRequestOptions);
 		expect(request).toEqual({
-			baseURL: 'https://my-shop.api-se.stage.norce.tech/checkout/order',
-			url: '/api/v0/checkout/orders',
+			baseURL: undefined,
+			url: 'https://my-shop.api-se.stage.norce.tech/checkout/order/api/v0/checkout/orders',
 			qs: { limit: 1 },
-			headers: { Authorization: 'Bearer tok', 'x-merchant': 'norce-demo', 'x-channel': 'se' },
+			headers: {
+				Accept: 'application/json',
+				Authorization: 'Bearer tok',
+				'x-merchant': 'norce-demo',
+				'x-channel': 'se',
+			},
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			followRedirect: false,
+			followAllRedirects: false,
 		});
 	});
 
-	it("keeps the node's absolute URL and its channel, but never its Authorization", async () => {
+	it("keeps the node's absolute URL on the credential's host and its channel, but never its Authorization", async () => {
+		const url = 'https://my-shop.api-se.stage.norce.tech/checkout/order/api/v0/checkout/orders/o_1';
 		const request = await credential.authenticate(credentials, {
-			url: 'http://127.0.0.1:1/checkout/order/api/v0/checkout/orders/o_1',
+			url,
 			headers: { 'x-channel': 'no', Authorization: 'Bearer other' },
 		} as IHttpRequestOptions);
-		expect(request.baseURL).toBeUndefined();
+		expect(request.url).toBe(url);
 		expect(request.headers).toEqual({
+			Accept: 'application/json',
 			'x-merchant': 'norce-demo',
 			'x-channel': 'no',
+			Authorization: 'Bearer tok',
+		});
+	});
+
+	it('sends no channel header to the Notification Service, as documented', async () => {
+		const request = await credential.authenticate(credentials, {
+			url: 'https://my-shop.api-se.stage.norce.tech/checkout/notification/api/v1/events',
+		} as IHttpRequestOptions);
+		expect(request.headers).toEqual({
+			Accept: 'application/json',
+			'x-merchant': 'norce-demo',
 			Authorization: 'Bearer tok',
 		});
 	});
@@ -86,9 +110,8 @@ describe('credential test', () => {
 	beforeEach(() => sandbox.reset());
 	afterAll(async () => await sandbox.close());
 
-	/** Sends the credential's test request the way n8n does: authenticate, then HTTP. */
+	/** Sends the credential's test request the way n8n does: authenticate, then n8n's HTTP helper. */
 	async function testCredential(apiKey: string) {
-		const { request } = credential.test;
 		const options = await credential.authenticate(
 			{
 				environment: 'custom',
@@ -97,17 +120,14 @@ describe('credential test', () => {
 				channel: 'se',
 				apiKey,
 			},
-			{ ...request, url: request.url as string } as IHttpRequestOptions,
+			{
+				...(credential.test.request as IHttpRequestOptions),
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			},
 		);
-		const url = new URL(`${options.baseURL}${options.url}`);
-		for (const [key, value] of Object.entries(options.qs ?? {})) {
-			url.searchParams.set(key, String(value));
-		}
-		const answer = await fetch(url, {
-			method: options.method,
-			headers: options.headers as Record<string, string>,
-		});
-		return answer.status;
+		const answer = (await httpRequest(options)) as { statusCode: number };
+		return answer.statusCode;
 	}
 
 	it('asks for one order of the list, and passes with the right key', async () => {

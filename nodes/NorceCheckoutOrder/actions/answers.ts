@@ -111,6 +111,9 @@ export function changeResult(response: NorceResponse, ids: IDataObject): IDataOb
 	return [isObject(response.body) ? response.body : { ...ids, success: true }];
 }
 
+/** What a Norce ID looks like (`o_…`, `p_…`): one short token, never markup or prose. */
+const PLAIN_ID = /^[\w.:~-]{1,512}$/;
+
 /**
  * The id of a created order, payment or shipping: `{ id }` or a bare JSON string (the sources
  * disagree). Norce has then created it, so a missing id says how to find it, not to retry.
@@ -123,14 +126,13 @@ export function createdId(
 	findIt: string,
 ): string {
 	const { body } = response;
-	if (typeof body === 'string' && body.trim() !== '') return body.trim().replace(/^"|"$/g, '');
-	if (isObject(body) && (typeof body.id === 'string' || typeof body.id === 'number')) {
-		return String(body.id);
-	}
+	const id = isObject(body) ? body.id : body;
+	const text = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
+	if (PLAIN_ID.test(text)) return text;
 	throw norceApiError(
 		{ node: context.getNode(), itemIndex },
 		`Norce Checkout created the ${what} but sent no ${what} ID [HTTP ${response.statusCode}]`,
-		`Expected the new ID as "…" or {"id": "…"}. ${findIt}`,
+		`Expected the new ID as "…" or {"id": "…"}. If the Base URL does not point at the Norce Checkout API, nothing was created; otherwise: ${findIt}`,
 		{ httpCode: String(response.statusCode) },
 	);
 }

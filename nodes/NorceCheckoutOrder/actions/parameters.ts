@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { hasControlCharacters, hasNonHeaderCharacters } from '../../../shared/connection';
+import { hasControlCharacters, headerValueProblem } from '../../../shared/connection';
 import type { RequestSettings } from '../../../shared/transport';
-import { isDotSegment } from '../../../shared/transport';
+import { hasLoneSurrogate, isDotSegment } from '../../../shared/transport';
 
 /** Norce IDs are short (`o_…`, `oc_…`); anything this long is a mapping mistake, not an ID. */
 const MAX_ID_LENGTH = 512;
@@ -50,6 +50,14 @@ export function getIdParameter(
 			itemIndex,
 			`${label} contains a line break or control character (${where})`,
 			`Remove the control characters from the "${label}" parameter.`,
+		);
+	}
+	if (hasLoneSurrogate(value)) {
+		throw invalid(
+			context,
+			itemIndex,
+			`${label} holds half of a character pair (${where})`,
+			`A lone surrogate (e.g. text cut in the middle of an emoji) cannot be sent in a URL. Check what the expression for "${label}" returns.`,
 		);
 	}
 	// The transport refuses these too; say so here, naming parameter and item.
@@ -123,20 +131,13 @@ function headerValue(
 				? ''
 				: String(value);
 	if (text === '') return undefined;
-	if (hasControlCharacters(text)) {
+	const problem = headerValueProblem(text);
+	if (problem !== undefined) {
 		throw invalid(
 			context,
 			itemIndex,
-			`${label} contains a line break or control character (item ${itemIndex})`,
-			`"${label}" is sent as an HTTP header and must be a single line.`,
-		);
-	}
-	if (hasNonHeaderCharacters(text)) {
-		throw invalid(
-			context,
-			itemIndex,
-			`${label} contains a character that cannot be sent in an HTTP header (item ${itemIndex})`,
-			`"${label}" is sent as an HTTP header; use plain letters, digits and punctuation.`,
+			`${label} ${problem} (item ${itemIndex})`,
+			`"${label}" is sent as an HTTP header: a single line of plain letters, digits and punctuation.`,
 		);
 	}
 	return text;

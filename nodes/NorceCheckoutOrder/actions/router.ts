@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { NorceSession, RetryTiming } from '../../../shared/transport';
-import { createNorceClient, openNorceSession } from '../../../shared/transport';
+import { Throttle, createNorceClient, openNorceSession } from '../../../shared/transport';
 import { forEachIndex } from './concurrency';
 import { getConcurrency, requestSettingsReader } from './parameters';
 import { ParameterPrefetch } from './prefetch';
@@ -45,6 +45,8 @@ export async function router(
 	const results: INodeExecutionData[][] = new Array(items.length);
 	let firstFailure: { itemIndex: number; error: Error } | undefined;
 	const concurrency = getConcurrency(this);
+	// One for the whole run: a 429 pauses every item, not only the one that got it.
+	const throttle = new Throttle(timing);
 
 	// Operations read their parameters through `prefetch.context`: the next items' parameters
 	// are read while this item's request waits for Norce (see ParameterPrefetch).
@@ -78,7 +80,11 @@ export async function router(
 				try {
 					if (session instanceof Error) throw session;
 					const settings = settingsOf!(itemIndex);
-					const norce = createNorceClient(this, session, settings, { itemIndex, timing });
+					const norce = createNorceClient(this, session, settings, {
+						itemIndex,
+						timing,
+						throttle,
+					});
 					const running = execute.call(prefetch.context, itemIndex, norce);
 					if (nextToStart < items.length) fillSoon();
 					const data = await running;

@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { createDeferredPromise } from 'n8n-workflow';
 
 import { isDotSegment } from '../../../shared/transport';
+import { THROTTLE_ROUNDS } from '../../../shared/transport/throttle';
 import { API, API_KEY, useNorceSandbox, wire } from '../../helpers/norceFixture';
 import { expectNoSecrets } from '../../helpers/outcome';
 import type { FaultRule } from '../../sandbox';
@@ -74,11 +75,14 @@ describe('retry policy', () => {
 		);
 	});
 
-	it('Max Retries 1: a lasting 429 gives up after 2 attempts and says what to change', async () => {
+	it('Max Retries 1: a lasting 429 is waited out node-wide, then the node stops and says what to change', async () => {
 		const outcome = await attemptsWith(1, [{ kind: 'status', status: 429, retryAfter: 1 }]);
-		expect(outcome.attempts).toBe(2);
+		expect(outcome.attempts).toBe(THROTTLE_ROUNDS + 1);
 		expect(outcome.error).toBe(
-			'Norce Checkout is rate limiting requests [429 too-many-requests] after 2 attempts',
+			`Norce Checkout is rate limiting requests [429 too-many-requests] after ${THROTTLE_ROUNDS + 1} attempts`,
+		);
+		expect(outcome.description).toContain(
+			`throttled (429 or 503) for ${THROTTLE_ROUNDS} rounds of waiting in a row, so the node stopped sending`,
 		);
 		expect(outcome.description).toContain('Lower the Concurrency option');
 	});
@@ -207,7 +211,7 @@ describe('cancellation', () => {
 	afterEach(() => jest.useRealTimers());
 
 	it('ends a retry wait when the execution is cancelled, without another request', async () => {
-		norce.sandbox.addFault({ kind: 'status', status: 503 });
+		norce.sandbox.addFault({ kind: 'status', status: 502 });
 		const waiting = createDeferredPromise<void>();
 		const hour = 3_600_000;
 		const result = await norce.run(get({ maxRetries: 3 }), {
@@ -224,7 +228,7 @@ describe('cancellation', () => {
 		});
 
 		expect(result.cancelled).toBe(true);
-		expect(statuses()).toEqual([503]);
+		expect(statuses()).toEqual([502]);
 		expect(result.output).toEqual([]);
 	});
 });

@@ -61,8 +61,13 @@ function unusable200(operation: OperationCase): Expectation {
 		case 'get':
 			return { outcome: 'error', attempts: 1, message: ['not an order', '[HTTP 200]'] };
 		default:
-			// The validation DELETE answers with an empty body; the node ignores it.
-			return { outcome: 'success', attempts: 1 };
+			// A change is answered with JSON or nothing: anything else is not Norce.
+			return {
+				outcome: 'error',
+				attempts: 1,
+				message: ['with text that is not JSON', '[HTTP 200]'],
+				description: ['may not point at the Norce Checkout API'],
+			};
 	}
 }
 
@@ -273,8 +278,11 @@ const TRANSPORT_ROWS: FaultCase[] = [
 		// The echo as a "successful" answer: get outputs whatever came back, so it must be scrubbed.
 		name: 'headersEcho 200',
 		rules: [{ kind: 'headersEcho', status: 200 }],
+		// JSON: a change takes it as Norce's answer; only validate reads a list from it.
 		expect: (operation) =>
-			operation.operation === 'get' ? { outcome: 'success', attempts: 1 } : unusable200(operation),
+			operation.operation === 'validate'
+				? unusable200(operation)
+				: { outcome: 'success', attempts: 1 },
 	},
 ];
 

@@ -14,6 +14,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { THROTTLE_ROUNDS } from '../../../shared/transport/throttle';
 import type { NorceFixture } from '../../helpers/norceFixture';
 import { API } from '../../helpers/norceFixture';
 import { expectAccounted, expectErrorItemShape, expectNoSecrets } from '../../helpers/outcome';
@@ -136,13 +137,15 @@ export function retriedOrNot(
 				message: [...message, String(status)],
 				description: [...(description ?? []), 'not retried after a gateway error'],
 			};
-		if (failures !== undefined && failures <= MAX_RETRIES)
+		// A 429 is waited out node-wide for THROTTLE_ROUNDS rounds, whatever Max Retries says.
+		const repeats = status === 429 ? THROTTLE_ROUNDS : MAX_RETRIES;
+		if (failures !== undefined && failures <= repeats)
 			return { outcome: 'success', attempts: failures + 1 };
 		return {
 			outcome: 'error',
-			attempts: MAX_RETRIES + 1,
-			message: [...message, `after ${MAX_RETRIES + 1} attempts`],
-			description,
+			attempts: repeats + 1,
+			message: [...message, `after ${repeats + 1} attempts`],
+			description: status === 429 ? [...(description ?? []), 'stopped sending'] : description,
 		};
 	};
 }

@@ -80,6 +80,7 @@ export async function execute(
 		// Validation runs the merchant's validation adapters; do not repeat it blindly.
 		safeToRepeat: false,
 		subject: `order "${orderId}"`,
+		checksAnswer: true,
 	});
 	const validations = validationList(response.body);
 	if (validations === undefined) {

@@ -1,0 +1,123 @@
+/**
+ * Reading an answer off the wire with bounds: n8n's HTTP client decompresses without a limit
+ * and its timeout only covers silence, so the transport asks for the raw (decompressed) stream
+ * and reads it itself, counting bytes, until the attempt's deadline.
+ */
+
+/**
+ * The largest answer read, decompressed. Norce's largest answers are list pages of at most
+ * 100 orders; an order with a large cart is tens of kilobytes, so a page stays in single
+ * megabytes. 32 MiB leaves an order of magnitude to spare and keeps a decompression bomb to
+ * a few tens of megabytes of memory.
+ */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/** Norce's documents nest about ten levels; anything this deep is not Norce's. */
+export const MAX_JSON_DEPTH = 100;
+
+/** What n8n hands back for `encoding: 'stream'`: a Node readable (possibly a gunzip stream). */
+export interface AnswerStream extends AsyncIterable<unknown> {
+	destroy(error?: Error): void;
+}
+
+export class AnswerTooLargeError extends Error {
+	constructor(readonly limit: number) {
+		super(`the answer is larger than ${Math.round(limit / (1024 * 1024))} MB`);
+	}
+}
+
+export class AnswerTooDeepError extends Error {
+	constructor() {
+		super(`the answer's JSON is nested more than ${MAX_JSON_DEPTH} levels deep`);
+	}
+}
+
+/** The stopped attempt's stream, named so the caller can tell it from a network failure. */
+export class AttemptStoppedError extends Error {}
+
+function isStream(body: unknown): body is AnswerStream {
+	return (
+		!!body &&
+		typeof body === 'object' &&
+		typeof (body as AnswerStream).destroy === 'function' &&
+		typeof (body as AnswerStream)[Symbol.asyncIterator] === 'function'
+	);
+}
+
+/**
+ * The answer's bytes as text. Stops (destroying the stream, and with it the connection) when
+ * `signal` aborts or more than `maxBytes` arrive.
+ */
+export async function readAnswerText(
+	body: unknown,
+	maxBytes: number,
+	signal: AbortSignal,
+): Promise<string> {
+	if (typeof body === 'string') return body;
+	if (body === undefined || body === null) return '';
+	if (!isStream(body)) return Buffer.isBuffer(body) ? body.toString('utf8') : '';
+	const stop = () => body.destroy(new AttemptStoppedError('stopped'));
+	if (signal.aborted) {
+		stop();
+		throw new AttemptStoppedError('stopped');
+	}
+	signal.addEventListener('abort', stop, { once: true });
+	const chunks: Buffer[] = [];
+	let size = 0;
+	try {
+		for await (const chunk of body) {
+			const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+			size += bytes.length;
+			if (size > maxBytes) {
+				body.destroy();
+				throw new AnswerTooLargeError(maxBytes);
+			}
+			chunks.push(bytes);
+		}
+	} finally {
+		signal.removeEventListener('abort', stop);
+	}
+	return Buffer.concat(chunks, size).toString('utf8');
+}
+
+/** Whether the JSON text nests deeper than `limit`: one pass over it, stopping early. */
+function nestingPasses(text: string, limit: number): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (inString) {
+			if (code === 0x5c /* \ */) index++;
+			else if (code === 0x22 /* " */) inString = false;
+		} else if (code === 0x22) {
+			inString = true;
+		} else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
+			if (++depth > limit) return true;
+		} else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
+			depth--;
+		}
+	}
+	return false;
+}
+
+/** The parsed answer: JSON where the text is JSON, else the text itself (HTML, plain text). */
+export interface ParsedAnswer {
+	body: unknown;
+	isJson: boolean;
+}
+
+export function parseAnswer(text: string): ParsedAnswer {
+	if (text.trim() === '') return { body: undefined, isJson: false };
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return { body: text, isJson: false };
+	}
+	// JSON.parse itself copes with any depth; what comes after it (n8n copying the item,
+	// saving the run) recurses and would fail with "Maximum call stack size exceeded".
+	if (typeof body === 'object' && body !== null && nestingPasses(text, MAX_JSON_DEPTH)) {
+		throw new AnswerTooDeepError();
+	}
+	return { body, isJson: true };
+}

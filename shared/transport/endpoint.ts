@@ -1,0 +1,57 @@
+import type { NorceConnection } from '../connection';
+import { notificationBaseUrl } from '../connection';
+import type { NorceService } from './types';
+
+/**
+ * Where a request goes and what it carries: the one place that turns the credential into a
+ * URL and headers, for the node's transport and the credential's `authenticate` alike.
+ */
+
+/** Same-origin redirects a read follows before the chain counts as a loop. */
+export const MAX_REDIRECTS = 5;
+
+/** Each service's API root below the credential's base, e.g. …/checkout/order/api/v0/checkout. */
+export function serviceRoot(connection: NorceConnection, service: NorceService): string {
+	if (service === 'notification') return `${notificationBaseUrl(connection.baseUrl)}/api/v1`;
+	return `${connection.baseUrl}/api/v0/checkout`;
+}
+
+/**
+ * The headers Norce documents per service: the Order API takes merchant and channel as
+ * headers (and an optional adapter ID); the Notification Service only `x-merchant`, its channel
+ * being a query parameter (norce-order-api §9).
+ */
+export function serviceHeaders(
+	connection: NorceConnection,
+	service: NorceService,
+	channel: string,
+	adapterId?: string,
+): Record<string, string> {
+	const headers: Record<string, string> = {
+		Accept: 'application/json',
+		Authorization: `Bearer ${connection.token}`,
+		'x-merchant': connection.merchant,
+	};
+	if (service === 'order') {
+		headers['x-channel'] = channel;
+		if (adapterId) headers['x-adapterid'] = adapterId;
+	}
+	return headers;
+}
+
+/** The origin (scheme, host, port) of a URL, or undefined when it is not an absolute URL. */
+export function originOf(url: string, base?: string): string | undefined {
+	try {
+		return new URL(url, base).origin;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The only origin the key, merchant and channel are sent to: the credential's base. Every
+ * service sits below it (the Notification Service is a sibling path on the same host).
+ */
+export function credentialOrigin(connection: NorceConnection): string {
+	return new URL(connection.baseUrl).origin;
+}

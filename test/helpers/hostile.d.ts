@@ -1,0 +1,26 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+export type Behaviour =
+	| { kind: 'json'; status?: number; body: unknown }
+	| { kind: 'html'; status?: number }
+	| { kind: 'text'; status?: number; body: string; contentType?: string }
+	/** 200, gzip, `bytes` of JSON whitespace once inflated (about 1 KB on the wire per MB). */
+	| { kind: 'bomb'; bytes: number }
+	/** 200 with headers at once, then one byte after another, never ending. */
+	| { kind: 'drip' };
+
+export interface Hostile {
+	/** e.g. http://127.0.0.1:4711 */
+	readonly origin: string;
+	readonly port: number;
+	/** Every request received, in order. */
+	readonly requests: Array<{ method: string; url: string; headers: IncomingHttpHeaders }>;
+	answer(behaviour: Behaviour): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export declare function startHostile(options?: { tls?: boolean }): Promise<Hostile>;
+export declare function selfSigned(): { key: Buffer; cert: Buffer };
+/** Accept self-signed certificates in this process until the returned function is called. */
+export declare function trustSelfSigned(): () => void;
