@@ -26,12 +26,6 @@ export class AnswerTooLargeError extends Error {
 	}
 }
 
-export class AnswerTooDeepError extends Error {
-	constructor() {
-		super(`the answer's JSON is nested more than ${MAX_JSON_DEPTH} levels deep`);
-	}
-}
-
 /** The stopped attempt's stream, named so the caller can tell it from a network failure. */
 export class AttemptStoppedError extends Error {}
 
@@ -104,7 +98,11 @@ function nestingPasses(text: string, limit: number): boolean {
 export interface ParsedAnswer {
 	body: unknown;
 	isJson: boolean;
+	/** JSON nested deeper than MAX_JSON_DEPTH: refused, `body` left empty. */
+	tooDeep?: boolean;
 }
+
+export const TOO_DEEP = `the answer's JSON is nested more than ${MAX_JSON_DEPTH} levels deep`;
 
 export function parseAnswer(text: string): ParsedAnswer {
 	if (text.trim() === '') return { body: undefined, isJson: false };
@@ -117,7 +115,7 @@ export function parseAnswer(text: string): ParsedAnswer {
 	// JSON.parse itself copes with any depth; what comes after it (n8n copying the item,
 	// saving the run) recurses and would fail with "Maximum call stack size exceeded".
 	if (typeof body === 'object' && body !== null && nestingPasses(text, MAX_JSON_DEPTH)) {
-		throw new AnswerTooDeepError();
+		return { body: undefined, isJson: true, tooDeep: true };
 	}
 	return { body, isJson: true };
 }

@@ -2,9 +2,9 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
-	AnswerTooDeepError,
 	AnswerTooLargeError,
 	MAX_ANSWER_BYTES,
+	TOO_DEEP,
 	parseAnswer,
 	readAnswerText,
 } from './answer';
@@ -75,8 +75,8 @@ interface RawAnswer {
 	text: string;
 }
 
-/** The attempt ran out of time; mapped to a timeout like the HTTP client's own. */
-class AttemptTimedOut extends Error {}
+/** How an attempt ended: an answer, or what stopped it (and whether its deadline did). */
+type AttemptOutcome = { answer: RawAnswer } | { failure: unknown; timedOut: boolean };
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -117,7 +117,7 @@ export function createNorceClient(
 	 * redirects of a read, and the answer read off the wire. n8n is told never to follow a
 	 * redirect itself: it would send the key to wherever the redirect points.
 	 */
-	async function attempt(request: NorceRequest, url: string): Promise<RawAnswer> {
+	async function attempt(request: NorceRequest, url: string): Promise<AttemptOutcome> {
 		const { headers } = endpoint(request.service ?? 'order');
 		const controller = new AbortController();
 		const deadline = AbortSignal.timeout(settings.timeoutMs);
@@ -158,14 +158,16 @@ export function createNorceClient(
 				const location = headerText(response.headers?.location);
 				if (REDIRECT_STATUSES.has(response.statusCode) && location && request.method === 'GET') {
 					discard(response.body);
-					const target = new URL(location, visited[visited.length - 1]).href;
-					if (originOf(target) !== origin) {
+					const current = visited[visited.length - 1];
+					const targetOrigin = originOf(location, current);
+					if (targetOrigin !== origin) {
 						throw redirectError('elsewhere', failureOf(request, visited.length), {
 							status: response.statusCode,
-							target: originOf(target) ?? location,
+							target: targetOrigin ?? location,
 							origin,
 						});
 					}
+					const target = new URL(location, current).href;
 					if (visited.length > MAX_REDIRECTS) {
 						throw redirectError('loop', failureOf(request, visited.length), {
 							status: response.statusCode,
@@ -177,11 +179,12 @@ export function createNorceClient(
 					continue;
 				}
 				const text = await readAnswerText(response.body, maxAnswerBytes, controller.signal);
-				return { statusCode: response.statusCode, headers: response.headers ?? {}, text };
+				return {
+					answer: { statusCode: response.statusCode, headers: response.headers ?? {}, text },
+				};
 			}
-		} catch (error) {
-			if (deadline.aborted && !isNodeError(error)) throw new AttemptTimedOut();
-			throw error;
+		} catch (failure) {
+			return { failure, timedOut: deadline.aborted && !isNodeError(failure) };
 		} finally {
 			deadline.removeEventListener('abort', stop);
 			cancel?.removeEventListener('abort', stop);
@@ -227,16 +230,16 @@ export function createNorceClient(
 				throw throttledError(failureOf(request, attempts - 1), throttle.throttledRounds);
 			}
 			const mayRetry = retries < settings.maxRetries && signal?.aborted !== true;
-			let answer: RawAnswer;
-			try {
-				answer = await attempt(request, url);
-			} catch (error) {
-				if (isNodeError(error)) throw error;
-				if (error instanceof AnswerTooLargeError) {
-					throw boundsError(failureOf(request, attempts), error.message, 'size');
+			const outcome = await attempt(request, url);
+			if ('failure' in outcome) {
+				const { failure } = outcome;
+				if (failure instanceof AnswerTooLargeError) {
+					throw boundsError(failureOf(request, attempts), failure.message, 'size');
 				}
-				const code = error instanceof AttemptTimedOut ? 'ETIMEDOUT' : networkErrorCode(error);
-				if (code === undefined) throw unexpectedError(context, error, secrets, itemIndex);
+				const code = outcome.timedOut ? 'ETIMEDOUT' : networkErrorCode(failure);
+				if (code === undefined || isNodeError(failure)) {
+					throw unexpectedError(context, failure, secrets, itemIndex);
+				}
 				if (isTransientNetworkCode(code) && request.safeToRepeat && mayRetry) {
 					retries++;
 					afterUncertainAttempt = true;
@@ -249,6 +252,7 @@ export function createNorceClient(
 					retriedNetworkErrors: request.safeToRepeat,
 				});
 			}
+			const { answer } = outcome;
 			const { statusCode } = answer;
 			const retryAfterMs = parseRetryAfterMs(answer.headers['retry-after'], Date.now());
 			const throttled = isThrottle(statusCode, retryAfterMs);
@@ -258,13 +262,8 @@ export function createNorceClient(
 			} else {
 				throttle.passed(round);
 			}
-			let parsed;
-			try {
-				parsed = parseAnswer(answer.text);
-			} catch (error) {
-				if (!(error instanceof AnswerTooDeepError)) throw error;
-				throw boundsError(failureOf(request, attempts), error.message, 'depth');
-			}
+			const parsed = parseAnswer(answer.text);
+			if (parsed.tooDeep) throw boundsError(failureOf(request, attempts), TOO_DEEP, 'depth');
 			// Any answer, successes included, may echo the key back (e.g. the Authorization header).
 			const body = withoutSecrets(parsed.body, secrets);
 			const success = statusCode >= 200 && statusCode < 300;
@@ -361,14 +360,14 @@ function withoutSecrets(body: unknown, secrets: string[]): unknown {
 	return walk(body);
 }
 
-/** Anything that is neither an answer nor a known network failure; scrubbed of the key. */
+/** Errors already worded here pass as they are; anything else unknown is scrubbed of the key. */
 function unexpectedError(
 	context: NorceContext,
 	error: unknown,
 	secrets: string[],
 	itemIndex: number | undefined,
 ): Error {
-	if (error instanceof NodeOperationError) return error;
+	if (isNodeError(error)) return error;
 	const message =
 		redact((error as Error)?.message, secrets) ?? 'The request to Norce Checkout failed';
 	const description =

@@ -1,6 +1,7 @@
 // Every operation of the Norce Checkout Order node, run inside a real n8n (CLI: import + execute)
 // against the local Norce sandbox, for each n8n version of the matrix.
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { NODE_TYPE } from './lib/n8n.mjs';
 import {
@@ -33,6 +34,24 @@ const { DEMO, generatedOrderId } = loadSandboxModule();
 const PAIRED_ORDERS = () => [DEMO.threeFailuresOrderId, DEMO.failingOrderId, generatedOrderId(3)];
 const GENERATED = 250; // + 7 demo "processing" orders on channel se → 257 = 3 pages of ≤100
 const BAD_KEY = `wrong-key-${makeId('k')}`;
+/** The order whose Get the sandbox redirects to another listener (no other case reads it). */
+const REDIRECTED_ORDER = () => generatedOrderId(7);
+
+/** A listener on another port: where a followed redirect would take the key. */
+async function startElsewhere() {
+	const requests = [];
+	const server = http.createServer((req, res) => {
+		requests.push({ url: req.url, headers: req.headers });
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end('{"id":"stolen"}');
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		origin: `http://127.0.0.1:${server.address().port}`,
+		requests,
+		close: () => new Promise((resolve) => server.close(resolve)),
+	};
+}
 
 /** Workflow factory per case: (ctx) → workflow. Built in before() once the sandbox URL is known. */
 function buildWorkflows(ctx) {
@@ -152,6 +171,11 @@ function buildWorkflows(ctx) {
 		{ operation: 'get', orderId: '={{ $json.id }}', options: {} },
 		{ inputs: mixed, onError: 'continueRegularOutput' },
 	);
+	single('getRedirectedElsewhere', 'Norce', {
+		operation: 'get',
+		orderId: REDIRECTED_ORDER(),
+		options: {},
+	});
 	single('notFoundStops', 'Norce', {
 		operation: 'get',
 		orderId: 'o_doesNotExist0000000000000',
@@ -204,6 +228,14 @@ for (const entry of e2eMatrix()) {
 				}),
 			};
 			wf = buildWorkflows(ctx);
+			ctx.elsewhere = await startElsewhere();
+			ctx.sandbox.addFault({
+				kind: 'status',
+				status: 302,
+				body: 'empty',
+				headers: { location: `${ctx.elsewhere.origin}/steal` },
+				match: { operation: 'get', orderId: REDIRECTED_ORDER() },
+			});
 			await ctx.n8n.importCredentials([ctx.creds.good, ctx.creds.bad]);
 			await ctx.n8n.importWorkflows(Object.values(wf));
 			// The workflows are independent of each other (no case reads what another one changes),
@@ -212,6 +244,7 @@ for (const entry of e2eMatrix()) {
 			results = await ctx.n8n.executeMany(Object.values(wf).map((w) => w.id));
 		});
 		after(async () => {
+			await ctx?.elsewhere?.close();
 			await ctx?.close();
 		});
 
@@ -411,6 +444,16 @@ for (const entry of e2eMatrix()) {
 			assert.match(items[1].json.error, /not found|404/i);
 			assert.equal(items[2].json.id, DEMO.warningOrderId);
 			assert.equal(errorItems(r.data, 'Norce').length, 0);
+		});
+
+		it('get redirected to another origin: not followed, the error names it, nothing reaches it', async () => {
+			const r = await exec('getRedirectedElsewhere');
+			assert.equal(r.ok, false);
+			const err = nodeError(r.data, 'Norce') ?? executionError(r.data);
+			assert.ok(err, r.describe());
+			assert.match(err.message, /redirected the request for order ".*" to another host, http:\/\/127\.0\.0\.1:\d+ \[HTTP 302\]/);
+			assert.equal(ctx.elsewhere.requests.length, 0, 'the other origin got a request');
+			assert.ok(!JSON.stringify(r.data).includes(ctx.sandbox.apiKey), 'key in run data');
 		});
 
 		it('a missing order stops the workflow with a clear error', async () => {

@@ -1,5 +1,3 @@
-import type { IncomingHttpHeaders } from 'node:http';
-
 export type Behaviour =
 	| { kind: 'json'; status?: number; body: unknown }
 	| { kind: 'html'; status?: number }
@@ -14,7 +12,11 @@ export interface Hostile {
 	readonly origin: string;
 	readonly port: number;
 	/** Every request received, in order. */
-	readonly requests: Array<{ method: string; url: string; headers: IncomingHttpHeaders }>;
+	readonly requests: Array<{
+		method: string;
+		url: string;
+		headers: Record<string, string | string[] | undefined>;
+	}>;
 	answer(behaviour: Behaviour): void;
 	reset(): void;
 	close(): Promise<void>;

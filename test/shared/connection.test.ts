@@ -99,6 +99,7 @@ describe('norceConnection', () => {
 		['channel', { channel: 'se\nX-Injected: 1' }, 'line break or control character'],
 		['apiKey', { apiKey: 'key\r\nX-Injected: 1' }, 'line break or control character'],
 		['merchant', { merchant: 'norce-€' }, 'cannot be sent in an HTTP header'],
+		['channel', { channel: 'c'.repeat(100_000) }, 'is 100000 characters long; at most 256'],
 		['apiKey', { apiKey: 'sk_live_a\u2028b' }, 'cannot be sent in an HTTP header'],
 		['merchant', { merchant: '' }, 'no merchant'],
 		['channel', { channel: ' ' }, 'no channel'],

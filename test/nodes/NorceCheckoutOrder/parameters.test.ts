@@ -128,6 +128,11 @@ describe('ids that cannot be sent are refused before any request, naming paramet
 		['NUL', 'o_1\u0000', ['Order ID contains a line break or control character (item 1)']],
 		['DEL', 'o_\u007f1', ['Order ID contains a line break or control character (item 1)']],
 		['10,000 characters', 'o'.repeat(10_000), ['Order ID is 10000 characters long (item 1)']],
+		[
+			'a lone surrogate',
+			'o_1\ud800',
+			['Order ID holds half of a character pair (item 1)'],
+		],
 	];
 
 	it.each(REFUSED)('%s', async (_name, id, texts) => {
@@ -169,13 +174,14 @@ describe('header options', () => {
 		['adapter id with CR/LF', { adapterId: 'a\r\nX-Injected: 1' }, 'Adapter ID', 'line break'],
 		['adapter id with a tab', { adapterId: 'onhand\tverify' }, 'Adapter ID', 'line break'],
 		['adapter id with a "€"', { adapterId: 'adapter€' }, 'Adapter ID', 'HTTP header'],
+		['channel of 100,000 characters', { channel: 'c'.repeat(100_000) }, 'Channel', 'at most 256'],
 	])('%s is refused before any request', async (_name, options, label, what) => {
 		const items = [{}];
 		const runs = await runBothWays({ ...write, options }, items);
 
 		expect(runs.requestsWhenContinued).toEqual([]);
 		expect(runs.requestsWhenStopped).toEqual([]);
-		expectRefused(runs, items, 0, [`${label} contains`, what, '(item 0)']);
+		expectRefused(runs, items, 0, [label, what, '(item 0)']);
 	});
 
 	it('sends the options trimmed; a blank channel falls back to the credential', async () => {
