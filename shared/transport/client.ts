@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { configurationApiRoot } from '../configuration';
 import { notificationBaseUrl } from '../connection';
 import { apiErrorFromAnswer, apiErrorFromNetwork, norceApiError, redact } from './errors';
 import { isTransientNetworkCode, networkErrorCode } from './network';
@@ -76,6 +77,14 @@ export function createNorceClient(
 				return notificationRoot(connection.baseUrl);
 			},
 			headers: { Accept: 'application/json', 'x-merchant': connection.merchant },
+		},
+		// Merchant and channel are path segments here; Norce's own client (nco-control) sends
+		// only the token (norce-order-api §10).
+		configuration: {
+			get root() {
+				return configurationApiRoot(connection.baseUrl);
+			},
+			headers: { Accept: 'application/json' },
 		},
 	};
 
