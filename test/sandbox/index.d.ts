@@ -467,6 +467,12 @@ export interface Sandbox extends SandboxControls {
 	readonly orders: Map<string, SandboxOrder>;
 	/** Live Notification Service events, in insertion order (the API lists them newest first). */
 	readonly notificationEvents: SandboxNotificationEvent[];
+	/** `${url}/checkout/configuration` – base of the Configuration API (configuration.js). */
+	readonly configurationBaseUrl: string;
+	/** Channel configuration documents (static_notifications) and the token's rights on them. */
+	readonly configuration: import('./configuration').ConfigurationStore;
+	/** Real HTTP deliveries of channel notifications, with a log of every attempt (delivery.js). */
+	readonly deliveries: import('./delivery').Deliveries;
 	clearRequests(): void;
 	/** Zeroes counters; maxInFlight restarts at the current inFlight. */
 	resetStats(): void;
