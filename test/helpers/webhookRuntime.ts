@@ -6,9 +6,6 @@
  * and stores it back whole after the node answered, when it changed: calls that overlap each
  * start from the same stored state and the later save wins.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -28,6 +25,8 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { NorceCheckoutNotificationTrigger } from '../../nodes/NorceCheckoutNotificationTrigger/NorceCheckoutNotificationTrigger.node';
 import type { ReceiveDependencies } from '../../nodes/NorceCheckoutNotificationTrigger/receive';
 import { TestCredentialsHelper } from './n8nRuntime';
+import type { JsonResponse } from './webhookServer';
+import { startWebhookServer } from './webhookServer';
 
 const TRIGGER_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutNotificationTrigger';
 
@@ -112,44 +111,39 @@ export async function startWebhookHost(options: {
 	const answers: number[] = [];
 	const calls = { answered: 0, finished: 0 };
 
-	const server = http.createServer((req, res) => {
-		let text = '';
-		req.setEncoding('utf8');
-		req.on('data', (chunk: string) => (text += chunk));
-		req.on('end', () => {
-			let body: unknown = {};
-			try {
-				body = text === '' ? {} : JSON.parse(text);
-			} catch {
-				body = {};
-			}
-			const response = {
-				status(code: number) {
-					res.statusCode = code;
-					return response;
-				},
-				json(value: unknown) {
-					answers.push(res.statusCode);
-					calls.answered++;
-					res.setHeader('content-type', 'application/json');
-					res.end(JSON.stringify(value));
-					return response;
-				},
-			};
-			void handle(body, response).then(
-				() => calls.finished++,
-				(error: Error) => {
-					calls.finished++;
-					logs.push({ level: 'thrown', message: error.message });
-					if (!res.headersSent) {
-						res.statusCode = 500;
-						answers.push(500);
-						res.end();
-					}
-				},
-			);
-		});
-	});
+	/** Answers like n8n: what the node answered, or 500 when it threw before answering. */
+	function onCall(body: unknown, response: JsonResponse) {
+		const recorded: JsonResponse = {
+			...response,
+			get headersSent() {
+				return response.headersSent;
+			},
+			get statusCode() {
+				return response.statusCode;
+			},
+			status(code: number) {
+				response.status(code);
+				return recorded;
+			},
+			json(value: unknown) {
+				answers.push(response.statusCode);
+				calls.answered++;
+				response.json(value);
+				return recorded;
+			},
+		};
+		void handle(body, recorded).then(
+			() => calls.finished++,
+			(error: Error) => {
+				calls.finished++;
+				logs.push({ level: 'thrown', message: error.message });
+				if (!response.headersSent) {
+					answers.push(500);
+					response.status(500).end();
+				}
+			},
+		);
+	}
 
 	const additionalData = (httpRequest?: object, httpResponse?: object) =>
 		({
@@ -184,7 +178,7 @@ export async function startWebhookHost(options: {
 			[],
 			null,
 		);
-		Object.assign(context, { logger });
+		Object.defineProperty(context, 'logger', { value: logger });
 		const result = await trigger.webhook.call(context as unknown as IWebhookFunctions);
 		// n8n saves the static data once the call is answered, if the node changed it.
 		if ((workflow.staticData as IDataObject).__dataChanged === true) {
@@ -195,8 +189,8 @@ export async function startWebhookHost(options: {
 		if (result.workflowData) emitted.push({ items: result.workflowData[0], at: Date.now() });
 	}
 
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const server = await startWebhookServer(onCall);
+	const baseUrl = server.url;
 	const webhookUrl = NodeHelpers.getNodeWebhookUrl(
 		`${baseUrl}/webhook`,
 		workflowId,
@@ -226,8 +220,7 @@ export async function startWebhookHost(options: {
 			return emitted.flatMap(({ items }) => items.map(({ json }) => json));
 		},
 		async close() {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await server.close();
 		},
 	};
 }

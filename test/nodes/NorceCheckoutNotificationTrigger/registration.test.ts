@@ -159,7 +159,7 @@ describe('publish', () => {
 		const { configuration } = norce.sandbox;
 		const put = configuration.put.bind(configuration);
 		// Another integrator's PUT, based on the document before ours, lands right after ours.
-		configuration.put = (channel, document, id) => {
+		configuration.put = (channel: string, document: Record<string, unknown>, id?: string) => {
 			put(channel, document, id);
 			put(channel, FOREIGN_DOCUMENT, id);
 		};
