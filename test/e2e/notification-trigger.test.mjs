@@ -204,7 +204,7 @@ for (const entry of e2eMatrix()) {
 				async () => {
 					executions = (await ctx.server.rest('GET', '/executions'))?.results ?? [];
 					return (
-						executions.length >= 4 &&
+						executions.length >= 6 &&
 						executions.every((e) => e.finished || e.status === 'success' || e.stoppedAt)
 					);
 				},
@@ -212,10 +212,25 @@ for (const entry of e2eMatrix()) {
 			);
 			await sandbox.deliveries.settled();
 
+			await waitFor(async () => receivedByExample().length >= 2, {
+				timeoutMs: 60_000,
+				intervalMs: 50,
+				what: 'the two placed orders at the example',
+			});
 			assert.equal(
 				executions.length,
-				4,
-				'one execution per change, none for the repeat or the forged call',
+				6,
+				'one execution per change and per placed order (example), none for the repeat or the forged call',
+			);
+			// the example: only the two placed orders, once each, with the whole order
+			assert.deepEqual(
+				receivedByExample()
+					.map((e) => [e.orderId, e.order.id, e.order.state.transitions[1].status])
+					.sort(),
+				[
+					[orders[0].id, orders[0].id, 'processing'],
+					[orders[1].id, orders[1].id, 'processing'],
+				].sort(),
 			);
 			assert.deepEqual(
 				received()
@@ -233,7 +248,7 @@ for (const entry of e2eMatrix()) {
 
 			// Delivery POST started (sandbox) → item at the receiver (after n8n's HTTP Request node).
 			const delays = sandbox.notificationEvents
-				.filter((e) => orders.some((o) => o.id === e.orderId))
+				.filter((e) => String(e.invoke).includes(webhookId))
 				.map((event) => {
 					const attempt = sandbox.deliveries.log.find((a) => a.eventId === event.id);
 					const arrival = receiver.received.find(
