@@ -16,6 +16,7 @@ import {
 	chainWorkflow,
 	makeId,
 	norceCredential,
+	postEachItem,
 	prepareExample,
 	readExample,
 } from './lib/workflows.mjs';
@@ -46,21 +47,7 @@ function notificationWorkflow(credential, receiverUrl, webhookId) {
 		parameters: { statuses: [], options: {} },
 		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
 	};
-	const post = {
-		id: crypto.randomUUID(),
-		name: 'Post event',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [220, 300],
-		parameters: {
-			method: 'POST',
-			url: receiverUrl,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify($json) }}',
-			options: {},
-		},
-	};
+	const post = postEachItem(receiverUrl);
 	return {
 		...chainWorkflow({ name: 'e2e notification trigger', nodes: [trigger, post] }),
 		active: true,

@@ -173,28 +173,24 @@ class ConfigurationStore {
 			answerError(ex, 403, 'forbidden', `Token is not valid for merchant '${merchant}'.`);
 			return true;
 		}
+		const notFound = () =>
+			answerError(
+				ex,
+				404,
+				'configuration-not-found',
+				`Configuration '${id}' not found for channel '${channel}'.`,
+			);
 		const method = ex.req.method;
 		if (method === 'GET') {
 			const doc = this.get(channel, id);
 			if (doc) answerJson(ex, 200, doc);
-			else
-				answerError(
-					ex,
-					404,
-					'configuration-not-found',
-					`Configuration '${id}' not found for channel '${channel}'.`,
-				);
+			else notFound();
 			return true;
 		}
 		if (method === 'DELETE') {
 			const documents = this.channels.get(channel);
 			if (!documents?.delete(id)) {
-				answerError(
-					ex,
-					404,
-					'configuration-not-found',
-					`Configuration '${id}' not found for channel '${channel}'.`,
-				);
+				notFound();
 				return true;
 			}
 			// "If this is the last configuration for a channel, the channel will be deleted."

@@ -199,22 +199,22 @@ describe('exactly once', () => {
 	});
 });
 
+/** An order as a forger would make it up: completed a minute after creation. */
+const madeUpOrder = (id: string) => ({
+	id,
+	state: {
+		currentStatus: 'completed',
+		transitions: [
+			{ status: 'checkout', timeStamp: '2026-12-10T08:00:00Z' },
+			{ status: 'completed', timeStamp: '2026-12-10T08:01:00Z' },
+		],
+	},
+});
+
 describe('calls not from Norce', () => {
 	it('a forged call about an unknown order is answered 200, costs one read and emits nothing', async () => {
 		const trigger = await publish();
-		const forged = {
-			notification: { reference: 'x' },
-			order: {
-				id: 'o_forged',
-				state: {
-					currentStatus: 'completed',
-					transitions: [
-						{ status: 'checkout', timeStamp: '2026-12-10T08:00:00Z' },
-						{ status: 'completed', timeStamp: '2026-12-10T08:01:00Z' },
-					],
-				},
-			},
-		};
+		const forged = { notification: { reference: 'x' }, order: madeUpOrder('o_forged') };
 		expect(await call(trigger, forged)).toBe(200);
 		expect(trigger.emitted).toEqual([]);
 		expect(orderGets()).toBe(1);
@@ -227,17 +227,7 @@ describe('calls not from Norce', () => {
 	it('a forged call about a real order emits what Norce says, not what the call says', async () => {
 		const trigger = await publish();
 		const order = norce.sandbox.createOrder({}) as { id: string };
-		const forged = {
-			id: order.id,
-			state: {
-				currentStatus: 'completed',
-				transitions: [
-					{ status: 'checkout', timeStamp: '2026-12-10T08:00:00Z' },
-					{ status: 'completed', timeStamp: '2026-12-10T08:01:00Z' },
-				],
-			},
-		};
-		expect(await call(trigger, forged)).toBe(200);
+		expect(await call(trigger, madeUpOrder(order.id))).toBe(200);
 		expect(trigger.emitted).toEqual([]);
 		norce.sandbox.setOrderStatus(order.id, 'processing');
 		await settled(trigger);
