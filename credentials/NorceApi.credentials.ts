@@ -130,12 +130,12 @@ export class NorceApi implements ICredentialType {
 				`The Norce Checkout credential sends its API key only to ${origin}, not to ${targetOrigin ?? target}. Use it only for requests to Norce Checkout, or check its environment, slug or Base URL.`,
 			);
 		}
-		const service = /\/checkout\/notification(\/|$)/.test(new URL(target).pathname)
-			? 'notification'
-			: 'order';
+		const service = /\/checkout\/(notification|configuration)(\/|$)/.exec(
+			new URL(target).pathname,
+		)?.[1] as 'notification' | 'configuration' | undefined;
 		const { Authorization, ...norceHeaders } = serviceHeaders(
 			connection,
-			service,
+			service ?? 'order',
 			connection.channel,
 		);
 		const options: AnyRequestOptions & { followRedirect: boolean; followAllRedirects: boolean } = {

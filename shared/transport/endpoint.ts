@@ -1,3 +1,4 @@
+import { configurationApiRoot } from '../configuration';
 import type { NorceConnection } from '../connection';
 import { notificationBaseUrl } from '../connection';
 import type { NorceService } from './types';
@@ -13,13 +14,15 @@ export const MAX_REDIRECTS = 5;
 /** Each service's API root below the credential's base, e.g. …/checkout/order/api/v0/checkout. */
 export function serviceRoot(connection: NorceConnection, service: NorceService): string {
 	if (service === 'notification') return `${notificationBaseUrl(connection.baseUrl)}/api/v1`;
+	if (service === 'configuration') return configurationApiRoot(connection.baseUrl);
 	return `${connection.baseUrl}/api/v0/checkout`;
 }
 
 /**
  * The headers Norce documents per service: the Order API takes merchant and channel as
  * headers (and an optional adapter ID); the Notification Service only `x-merchant`, its channel
- * being a query parameter (norce-order-api §9).
+ * being a query parameter (norce-order-api §9); the Configuration API only the key, merchant
+ * and channel being path segments there (§10: Norce's own client sends nothing else).
  */
 export function serviceHeaders(
 	connection: NorceConnection,
@@ -30,8 +33,8 @@ export function serviceHeaders(
 	const headers: Record<string, string> = {
 		Accept: 'application/json',
 		Authorization: `Bearer ${connection.token}`,
-		'x-merchant': connection.merchant,
 	};
+	if (service !== 'configuration') headers['x-merchant'] = connection.merchant;
 	if (service === 'order') {
 		headers['x-channel'] = channel;
 		if (adapterId) headers['x-adapterid'] = adapterId;
@@ -50,7 +53,8 @@ export function originOf(url: string, base?: string): string | undefined {
 
 /**
  * The only origin the key, merchant and channel are sent to: the credential's base. Every
- * service sits below it (the Notification Service is a sibling path on the same host).
+ * service sits below it (Notification Service and Configuration API are sibling paths on the
+ * same host).
  */
 export function credentialOrigin(connection: NorceConnection): string {
 	return new URL(connection.baseUrl).origin;

@@ -2,9 +2,11 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 
 import type { NorceConnection } from '../connection';
@@ -12,14 +14,21 @@ import type { NorceConnection } from '../connection';
 export const CREDENTIAL_TYPE = 'norceApi';
 
 /** Every n8n context the package sends requests from. */
-export type NorceContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type NorceContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 /**
- * Which Norce service a request goes to: the Order API (`…/checkout/order/api/v0/checkout/…`)
- * or the Notification Service (`…/checkout/notification/api/v1/…`), which knows no channel
- * header (the channel is a query parameter there).
+ * Which Norce service a request goes to: the Order API (`…/checkout/order/api/v0/checkout/…`),
+ * the Notification Service (`…/checkout/notification/api/v1/…`), which knows no channel
+ * header (the channel is a query parameter there), or the Configuration API
+ * (`…/checkout/configuration/api/v1/configuration/…`), where merchant and channel are path
+ * segments and only the bearer token is sent (shared/configuration.ts).
  */
-export type NorceService = 'order' | 'notification';
+export type NorceService = 'order' | 'notification' | 'configuration';
 
 export interface NorceRequest {
 	method: IHttpRequestMethods;
@@ -27,7 +36,8 @@ export interface NorceRequest {
 	service?: NorceService;
 	/**
 	 * Segments below the service's API root (/api/v0/checkout for orders, /api/v1 for
-	 * notifications); each is percent-encoded as exactly one path segment.
+	 * notifications, /api/v1/configuration for configuration); each is percent-encoded as
+	 * exactly one path segment.
 	 */
 	path: string[];
 	qs?: IDataObject;

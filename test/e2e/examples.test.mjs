@@ -39,6 +39,7 @@ const EXAMPLE_FILES = [
 	'ai-agent-order-assistant.json',
 	'nightly-erp-export.json',
 	'order-completed-slack.json',
+	'order-placed-erp.json',
 	'retry-failed-notifications.json',
 ];
 const sortedIds = (list) => list.map((o) => o.id ?? o.orderId ?? o).sort();
@@ -61,7 +62,10 @@ describe('examples/*.json are valid n8n workflows using the community node type'
 			const norce = wf.nodes.filter((n) => n.type.startsWith('n8n-nodes-norce-checkout.'));
 			assert.ok(norce.length > 0);
 			for (const n of norce) {
-				assert.match(n.type, /^n8n-nodes-norce-checkout\.norceCheckout(Order|OrderTool|Trigger)$/);
+				assert.match(
+					n.type,
+					/^n8n-nodes-norce-checkout\.norceCheckout(Order|OrderTool|Trigger|NotificationTrigger)$/,
+				);
 				assert.equal(n.typeVersion, 1);
 				assert.ok(n.credentials?.norceApi, `${n.name} references a norceApi credential`);
 			}

@@ -13,6 +13,7 @@ import {
 	chainWorkflow,
 	makeId,
 	norceCredential,
+	postEachItem,
 	prepareExample,
 	readExample,
 } from './lib/workflows.mjs';
@@ -42,21 +43,7 @@ function triggerWorkflow(name, event, credential, receiverUrl) {
 		},
 		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
 	};
-	const post = {
-		id: crypto.randomUUID(),
-		name: 'Post event',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [220, 300],
-		parameters: {
-			method: 'POST',
-			url: `${receiverUrl}?workflow=${event}`,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify($json) }}',
-			options: {},
-		},
-	};
+	const post = postEachItem(`${receiverUrl}?workflow=${event}`);
 	return { ...chainWorkflow({ name, nodes: [trigger, post] }), active: true };
 }
 

@@ -134,6 +134,23 @@ function handleControl(req, res, path, body, target) {
 				return send(res, 200, sandbox.notificationEvents);
 			case 'POST events':
 				return send(res, 200, sandbox.addNotificationEvent(json.value));
+			case 'GET configuration/:id':
+				return send(res, 200, sandbox.configuration.get(/** @type {string} */ (id)) ?? null);
+			case 'PUT configuration/:id':
+				sandbox.configuration.put(/** @type {string} */ (id), json.value);
+				return send(res, 200, sandbox.configuration.get(/** @type {string} */ (id)));
+			case 'POST configuration-access':
+				sandbox.configuration.setAccess(json.value.access);
+				return send(res, 200, { access: sandbox.configuration.access });
+			case 'GET deliveries':
+				return send(res, 200, sandbox.deliveries.log);
+			case 'POST deliveries/:id': {
+				// Norce's retry of one event: the same payload delivered again.
+				const event = sandbox.notificationEvents.find((e) => e.id === id);
+				if (!event) return send(res, 404, { code: 'not-found', message: `Event ${id} not found.` });
+				sandbox.deliveries.redeliver(event).then(() => send(res, 200, event));
+				return undefined;
+			}
 			default:
 				return send(res, 404, {
 					code: 'not-found',

@@ -448,6 +448,38 @@ export interface SandboxConfig {
 	stateUpdateStatus: 200 | 202;
 }
 
+/** configuration.js: channel configuration documents, by channel (id static_notifications unless given). */
+export interface SandboxConfigurationStore {
+	access: 'allowed' | 401 | 403;
+	setAccess(access: 'allowed' | 401 | 403): void;
+	get(channel: string, id?: string): Record<string, unknown> | undefined;
+	/** Stores a document as given, without the API's checks. */
+	put(channel: string, document: Record<string, unknown>, id?: string): void;
+	reset(): void;
+}
+
+/** One delivery attempt of a channel notification (delivery.js). */
+export interface DeliveryAttempt {
+	eventId: string;
+	orderId: string | undefined;
+	invoke: string;
+	attempt: number;
+	/** ms since the epoch */
+	startedAt: number;
+	finishedAt: number;
+	/** 0: no answer */
+	statusCode: number;
+}
+
+/** delivery.js: real HTTP deliveries of channel notifications. */
+export interface SandboxDeliveries {
+	readonly log: DeliveryAttempt[];
+	readonly retryDelaysMs: readonly number[];
+	setRetryDelays(delaysMs: number[]): void;
+	redeliver(event: SandboxNotificationEvent): Promise<void>;
+	settled(): Promise<void>;
+}
+
 export interface Sandbox extends SandboxControls {
 	/** e.g. 'http://127.0.0.1:4010' */
 	readonly url: string;
@@ -467,6 +499,12 @@ export interface Sandbox extends SandboxControls {
 	readonly orders: Map<string, SandboxOrder>;
 	/** Live Notification Service events, in insertion order (the API lists them newest first). */
 	readonly notificationEvents: SandboxNotificationEvent[];
+	/** `${url}/checkout/configuration` – base of the Configuration API (configuration.js). */
+	readonly configurationBaseUrl: string;
+	/** Channel configuration documents (static_notifications) and the token's rights on them. */
+	readonly configuration: SandboxConfigurationStore;
+	/** Real HTTP deliveries of channel notifications, with a log of every attempt (delivery.js). */
+	readonly deliveries: SandboxDeliveries;
 	clearRequests(): void;
 	/** Zeroes counters; maxInFlight restarts at the current inFlight. */
 	resetStats(): void;

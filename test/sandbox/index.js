@@ -28,6 +28,8 @@ const { IdSource } = require('./derive');
 const { NotificationEventStore } = require('./notification-events');
 const { demoNotificationEvents } = require('./demo-events');
 const { createControls, initialSettings } = require('./sandbox-controls');
+const { ConfigurationStore } = require('./configuration');
+const { Deliveries } = require('./delivery');
 
 /**
  * @typedef {import('./index').SandboxOptions} SandboxOptions
@@ -131,6 +133,8 @@ async function startSandbox(options = {}) {
 		: undefined;
 	const ids = new IdSource();
 	const events = new NotificationEventStore(ids);
+	const configuration = new ConfigurationStore(ids);
+	const deliveries = new Deliveries(configuration);
 
 	/** @type {Map<string, SandboxOrder>} */
 	const orders = new Map();
@@ -191,6 +195,8 @@ async function startSandbox(options = {}) {
 		settings: initialSettings(options),
 		ids,
 		events,
+		configuration,
+		deliveries,
 		now: () => new Date().toISOString(),
 	};
 	const controls = createControls(apiContext);
@@ -222,8 +228,10 @@ async function startSandbox(options = {}) {
 				'payload-too-large',
 				`Request body exceeds ${MAX_BODY_BYTES} bytes.`,
 			);
-		if (!route.api)
+		if (!route.api) {
+			if (configuration.handle(ex, apiContext, body)) return;
 			return answerError(ex, 404, 'not-found', `No route for ${ex.req.method} ${ex.path}.`);
+		}
 		const query = ex.record ? ex.record.query : parseQuery(rawQuery);
 		return handleApi(ex, route, apiContext, query, body);
 	}
@@ -353,6 +361,9 @@ async function startSandbox(options = {}) {
 		stats,
 		orders,
 		notificationEvents: events.events,
+		configurationBaseUrl: `${url}/checkout/configuration`,
+		configuration,
+		deliveries,
 		...controls,
 		clearRequests() {
 			requests.length = 0; // in place: callers may hold the array
@@ -366,6 +377,8 @@ async function startSandbox(options = {}) {
 		},
 		reset() {
 			loadOrders();
+			configuration.reset();
+			deliveries.reset();
 			// Back to the configuration given to startSandbox (random faults re-seeded).
 			faultRules.clear();
 			randomFaults = options.randomFaults
@@ -399,6 +412,7 @@ async function startSandbox(options = {}) {
 		close() {
 			if (!closing) {
 				closed = true;
+				deliveries.close();
 				for (const timer of timers) clearTimeout(timer);
 				timers.clear();
 				closing = new Promise((resolve) => {

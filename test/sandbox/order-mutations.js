@@ -29,9 +29,11 @@ const {
  */
 function change(ctx, order, at, mutate) {
 	const snapshot = ctx.events.snapshot(order);
+	const eventsBefore = ctx.events.events.length;
 	mutate();
 	order.lastModified = at;
 	ctx.events.fire(order, snapshot, at);
+	ctx.deliveries.deliverNew(ctx.events.events.slice(eventsBefore));
 }
 
 /**
@@ -181,7 +183,11 @@ function buildNewOrder(ctx, channel, body, meta) {
 		consents: /** @type {any} */ (consents).value,
 		validations: /** @type {any} */ (validations).value,
 		hooks: /** @type {any} */ (hooks).value,
-		notifications: /** @type {any} */ (notifications).value,
+		// Norce copies the channel's static notifications into each order it creates.
+		notifications: [
+			.../** @type {any} */ (notifications).value,
+			...ctx.configuration.copyInto(channel),
+		],
 		total: cart.value.total,
 		attributes: isObject(body.attributes) ? body.attributes : {},
 	};

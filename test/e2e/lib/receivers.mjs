@@ -17,7 +17,14 @@ export async function startHttpReceiver() {
 			} catch {
 				json = undefined;
 			}
-			received.push({ method: req.method, url: req.url, headers: req.headers, body, json });
+			received.push({
+				method: req.method,
+				url: req.url,
+				headers: req.headers,
+				body,
+				json,
+				at: Date.now(),
+			});
 			res.writeHead(200, { 'content-type': 'text/plain' });
 			res.end('ok');
 		});

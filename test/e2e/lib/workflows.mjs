@@ -74,6 +74,18 @@ export function itemsNodes(items, prefix = 'Input') {
 
 export const noOp = (name) => node(name, 'n8n-nodes-base.noOp', 1);
 
+/** An HTTP Request node POSTing each item's JSON to `url` (a local receiver). */
+export function postEachItem(url, name = 'Post event') {
+	return node(name, 'n8n-nodes-base.httpRequest', 4.2, {
+		method: 'POST',
+		url,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify($json) }}',
+		options: {},
+	});
+}
+
 /** The node under test. `params` are the node parameters besides resource. */
 export function norceNode(name, params, { credential, onError, extra = {} } = {}) {
 	return node(

@@ -26,6 +26,8 @@ const { answerError } = require('../responses');
  * @property {ApiSettings} settings
  * @property {import('../derive').IdSource} ids
  * @property {import('../notification-events').NotificationEventStore} events
+ * @property {import('../configuration').ConfigurationStore} configuration
+ * @property {import('../delivery').Deliveries} deliveries
  * @property {() => string} now ISO timestamp of "now"
  *
  * @typedef {object} ApiCall one request, after auth and routing

@@ -1,0 +1,56 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ORDER_STATUS_OPTIONS } from '../../shared/orderStatuses';
+
+export const notificationTriggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Publishing the workflow adds one notification to the channel\'s "static_notifications" configuration in Norce (and unpublishing removes it), so the API key needs the right to change the channel\'s configuration. Norce copies it into orders when they are created: orders created before publishing do not notify.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: ORDER_STATUS_OPTIONS,
+		default: [],
+		description:
+			'Only orders moving into one of these statuses fire. Empty fires for every status change.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Channel',
+				name: 'channel',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. se',
+				description:
+					"Overrides the credential's channel: whose configuration gets the notification, and the x-channel header of the read-back",
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return only the event fields (order ID, status, previous status, time, references, total) instead of adding the whole order',
+			},
+			{
+				displayName: 'Verify',
+				name: 'verify',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to read each notified order back from Norce with the credential and emit what Norce says, instead of trusting the call. Norce does not sign its calls: with this off, anyone who learns the URL can start the workflow with made-up orders.',
+			},
+		],
+	},
+];

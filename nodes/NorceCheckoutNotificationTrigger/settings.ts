@@ -1,0 +1,61 @@
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { hasControlCharacters, hasNonHeaderCharacters } from '../../shared/connection';
+import { ORDER_STATUSES } from '../../shared/orderStatuses';
+import type { NorceClient, RetryTiming } from '../../shared/transport';
+import { createNorceClient, isDotSegment, openNorceSession } from '../../shared/transport';
+
+export interface NotificationTriggerSettings {
+	/** Known statuses only, in the order an order moves through them; empty = every change. */
+	statuses: string[];
+	/** The Channel option, when set; the credential's channel otherwise. */
+	channel?: string;
+	verify: boolean;
+	simplify: boolean;
+}
+
+export interface TriggerDependencies {
+	timing: RetryTiming;
+}
+
+type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+/** The node's parameters, checked before any request. */
+export function readSettings(context: TriggerContext): NotificationTriggerSettings {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const channel = String(options.channel ?? '').trim();
+	// The channel is a header of the read-back and a path segment of the configuration document.
+	if (
+		channel &&
+		(hasControlCharacters(channel) || hasNonHeaderCharacters(channel) || isDotSegment(channel))
+	) {
+		throw new NodeOperationError(context.getNode(), 'Channel is not a valid channel name', {
+			description:
+				'The Channel option is sent as the x-channel header and in the configuration URL: use plain letters, digits and punctuation, not "." or "..".',
+		});
+	}
+	const chosen = (context.getNodeParameter('statuses', []) as unknown[]).map(String);
+	return {
+		statuses: ORDER_STATUSES.filter((status) => chosen.includes(status)),
+		channel: channel || undefined,
+		verify: options.verify !== false,
+		simplify: options.simplify !== false,
+	};
+}
+
+/** A client for the configured channel, and the merchant and channel it speaks for. */
+export async function connect(
+	context: TriggerContext,
+	settings: NotificationTriggerSettings,
+	{ timing }: TriggerDependencies,
+): Promise<{ norce: NorceClient; merchant: string; baseUrl: string }> {
+	const session = await openNorceSession(context);
+	const norce = createNorceClient(
+		context,
+		session,
+		{ channel: settings.channel ?? session.connection.channel, maxRetries: 3, timeoutMs: 30_000 },
+		{ timing },
+	);
+	return { norce, merchant: session.connection.merchant, baseUrl: session.connection.baseUrl };
+}
