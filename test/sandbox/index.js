@@ -118,7 +118,7 @@ async function startSandbox(options = {}) {
 		throw new TypeError('generated must be a non-negative integer');
 	const seed = options.seed ?? DEFAULTS.seed;
 	const record = options.record ?? true;
-	initialSettings(options); // throws early on a bad createOrderResponse / stateUpdateStatus
+	initialSettings(options); // throws early on a bad createOrderResponse / stateUpdateStatus / eventOrderQuery
 
 	// Seed orders are cloned so callers' objects are never mutated and reset() can restore them.
 	const pristineOrders = options.orders ? structuredClone(options.orders) : undefined;
@@ -311,6 +311,7 @@ async function startSandbox(options = {}) {
 			record,
 			createOrderResponse: apiContext.settings.createOrderResponse,
 			stateUpdateStatus: apiContext.settings.stateUpdateStatus,
+			eventOrderQuery: apiContext.settings.eventOrderQuery,
 		};
 	}
 
