@@ -256,6 +256,8 @@ export interface FaultMatch {
 	operation?: Operation;
 	/** Decoded order id. */
 	orderId?: string;
+	/** Decoded Notification Service event id. */
+	eventId?: string;
 }
 
 interface FaultRuleBase {

@@ -274,7 +274,12 @@ async function startSandbox(options = {}) {
 		const ex = { req, res, path, record: recorded, stats };
 
 		const route = matchRoute(method, path);
-		const target = { method, operation: route.operation, orderId: route.orderId };
+		const target = {
+			method,
+			operation: route.operation,
+			orderId: route.orderId,
+			eventId: route.eventId,
+		};
 		let fault = faultRules.take(target);
 		if (!fault && randomFaults) fault = randomFaults.decide(target);
 
