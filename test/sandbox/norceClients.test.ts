@@ -76,13 +76,24 @@ const shipping = { reference: 'ship-1', name: 'Home delivery', total, vatRate: 0
 const createdId = { orderId: (json: Json) => json.id };
 
 const ORDERS = '/api/v0/checkout/orders';
+const ORDER = `${ORDERS}/{{orderId}}`;
+/** One Order API request of the collections; `more`: body, query, keep. */
+const order = (
+	file: string,
+	method: ClientRequest['method'],
+	path: string,
+	expected: ClientRequest['expect'],
+	more: Partial<ClientRequest> = {},
+): ClientRequest => ({ file, method, service: 'order', path, expect: expected, ...more });
+const teapot = 'https://receiver.example.com/teapot';
+const T1 = 'CC/Tutorials/1 - Basic Checkout/';
+const T2 = 'CC/Tutorials/2 - Non-PSP adapter/';
+const TRN = 'TR/Purchase Non-PSP [Checkout] Additional Operations/';
+const cartTwo = { reference: 'contract-cart-2', items: [{ ...item, sku: 'S001' }], total };
+
 const REQUESTS: ClientRequest[] = [
 	// CC "Order" folder, in the collection's order, plus its notification requests.
-	{
-		file: '9 CC/Order/Create order.bru',
-		method: 'POST',
-		service: 'order',
-		path: ORDERS,
+	order('9 CC/Order/Create order.bru', 'POST', ORDERS, 'created', {
 		body: {
 			merchant: '{{merchant}}',
 			channel: '{{channel}}',
@@ -91,121 +102,56 @@ const REQUESTS: ClientRequest[] = [
 			country: 'SE',
 			cart,
 		},
-		expect: 'created',
 		keep: createdId,
-	},
-	{
-		file: '10 CC/Order/Get order.bru',
-		method: 'GET',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}`,
-		expect: 'object',
-	},
-	{
-		file: '11 CC/Order/Orders.bru',
-		method: 'GET',
-		service: 'order',
-		path: ORDERS,
+	}),
+	order('10 CC/Order/Get order.bru', 'GET', ORDER, 'object'),
+	order('11 CC/Order/Orders.bru', 'GET', ORDERS, 'page', {
 		query: { cart_reference: 'basket-123' },
-		expect: 'page',
-	},
-	{
-		file: '8 CC/Order/Cart.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/cart`,
-		body: cart,
-		expect: 'ok',
-	},
-	{
-		file: '6 CC/Order/Callbacks/Create hook.bru',
-		method: 'POST',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/hooks`,
-		body: hook,
-		expect: 'ok',
-	},
-	{
-		file: '4 CC/Order/Callbacks/Create bad hook.bru',
-		method: 'POST',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/hooks`,
-		body: { ...hook, invoke: 'https://receiver.example.com/teapot' },
-		expect: 'ok',
-	},
-	{
-		file: '7 CC/Order/Callbacks/Create notification.bru',
-		method: 'POST',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/notifications`,
+	}),
+	order('8 CC/Order/Cart.bru', 'PUT', `${ORDER}/cart`, 'ok', { body: cart }),
+	order('6 CC/Order/Callbacks/Create hook.bru', 'POST', `${ORDER}/hooks`, 'ok', { body: hook }),
+	order('4 CC/Order/Callbacks/Create bad hook.bru', 'POST', `${ORDER}/hooks`, 'ok', {
+		body: { ...hook, invoke: teapot },
+	}),
+	order('7 CC/Order/Callbacks/Create notification.bru', 'POST', `${ORDER}/notifications`, 'ok', {
 		body: notification,
-		expect: 'ok',
-	},
-	{
-		file: '5 CC/Order/Callbacks/Create bad notification.bru',
-		method: 'POST',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/notifications`,
-		body: { ...notification, invoke: 'https://receiver.example.com/teapot' },
-		expect: 'ok',
-	},
-	{
-		file: '18 CC/Order/Update reference.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/reference`,
+	}),
+	order(
+		'5 CC/Order/Callbacks/Create bad notification.bru',
+		'POST',
+		`${ORDER}/notifications`,
+		'ok',
+		{
+			body: { ...notification, invoke: teapot },
+		},
+	),
+	order('18 CC/Order/Update reference.bru', 'PUT', `${ORDER}/reference`, 'empty', {
 		body: 'contract-reference',
-		expect: 'empty',
-	},
-	{
-		file: '12 CC/Order/Payments/Add payment.bru',
-		method: 'POST',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/payments`,
+	}),
+	order('12 CC/Order/Payments/Add payment.bru', 'POST', `${ORDER}/payments`, 'created', {
 		body: payment,
-		expect: 'created',
 		keep: { paymentId: (json) => json.id },
-	},
-	{
-		file: '13 CC/Order/Payments/Payment.bru',
-		method: 'GET',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/payments/{{paymentId}}`,
-		expect: 'object',
-	},
-	{
-		file: '14 CC/Order/Shippings/Customer.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/customer/shipping`,
+	}),
+	order('13 CC/Order/Payments/Payment.bru', 'GET', `${ORDER}/payments/{{paymentId}}`, 'object'),
+	order('14 CC/Order/Shippings/Customer.bru', 'PUT', `${ORDER}/customer/shipping`, 'ok', {
 		body: address,
-		expect: 'ok',
-	},
-	{
-		file: '15 CC/Order/Shippings/Shipping.bru',
-		method: 'POST',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/shippings`,
+	}),
+	order('15 CC/Order/Shippings/Shipping.bru', 'POST', `${ORDER}/shippings`, 'created', {
 		body: { ...shipping, state: 'removed' },
-		expect: 'created',
 		keep: { shippingId: (json) => json.id },
-	},
-	{
-		file: '16 CC/Order/Shippings/Update Shipping.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/shippings/{{shippingId}}`,
-		body: { ...shipping, state: 'removed' },
-		expect: 'object',
-	},
-	{
-		file: '17 CC/Order/State.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/state`,
+	}),
+	order(
+		'16 CC/Order/Shippings/Update Shipping.bru',
+		'PUT',
+		`${ORDER}/shippings/{{shippingId}}`,
+		'object',
+		{
+			body: { ...shipping, state: 'removed' },
+		},
+	),
+	order('17 CC/Order/State.bru', 'PUT', `${ORDER}/state`, 'empty', {
 		body: { currentStatus: 'completed' },
-		expect: 'empty',
-	},
+	}),
 	{
 		file: '1 CC/Notification/Get notifications.bru',
 		method: 'GET',
@@ -231,137 +177,51 @@ const REQUESTS: ClientRequest[] = [
 	},
 
 	// CC Tutorials.
-	{
-		file: '19 CC/Tutorials/0 - Quick Start/Get order.bru',
-		method: 'GET',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}`,
-		expect: 'object',
-	},
-	{
-		file: '21 CC/Tutorials/1 - Basic Checkout/Create order.bru',
-		method: 'POST',
-		service: 'order',
-		path: ORDERS,
+	order('19 CC/Tutorials/0 - Quick Start/Get order.bru', 'GET', ORDER, 'object'),
+	order(`21 ${T1}Create order.bru`, 'POST', ORDERS, 'created', {
 		body: { merchant: '{{merchant}}', channel: '{{channel}}', cart },
-		expect: 'created',
 		keep: createdId,
-	},
-	{
-		file: '22 CC/Tutorials/1 - Basic Checkout/Customer.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/customer/shipping`,
+	}),
+	order(`22 ${T1}Customer.bru`, 'PUT', `${ORDER}/customer/shipping`, 'ok', {
 		body: personAddress,
-		expect: 'ok',
-	},
-	{
-		file: '24 CC/Tutorials/1 - Basic Checkout/Shipping.bru',
-		method: 'POST',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/shippings`,
+	}),
+	order(`24 ${T1}Shipping.bru`, 'POST', `${ORDER}/shippings`, 'created', {
 		body: shipping,
-		expect: 'created',
-	},
-	{
-		file: '20 CC/Tutorials/1 - Basic Checkout/Add payment.bru',
-		method: 'POST',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/payments`,
+	}),
+	order(`20 ${T1}Add payment.bru`, 'POST', `${ORDER}/payments`, 'created', {
 		body: payment,
-		expect: 'created',
-	},
-	{
-		file: '23 CC/Tutorials/1 - Basic Checkout/Get order.bru',
-		method: 'GET',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}`,
-		expect: 'object',
-	},
-	{
-		file: '25 CC/Tutorials/1 - Basic Checkout/State.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/state`,
+	}),
+	order(`23 ${T1}Get order.bru`, 'GET', ORDER, 'object'),
+	order(`25 ${T1}State.bru`, 'PUT', `${ORDER}/state`, 'empty', {
 		body: { currentStatus: 'processing' },
-		expect: 'empty',
-	},
-	{
-		file: '27 CC/Tutorials/2 - Non-PSP adapter/Create order.bru',
-		method: 'POST',
-		service: 'order',
-		path: ORDERS,
+	}),
+	order(`27 ${T2}Create order.bru`, 'POST', ORDERS, 'created', {
 		body: {
 			merchant: '{{merchant}}',
 			channel: '{{channel}}',
-			cart: { reference: 'contract-cart-2', items: [{ ...item, sku: 'S001' }], total },
+			cart: cartTwo,
 			customer: { billing: personAddress, shipping: personAddress },
 		},
-		expect: 'created',
 		keep: createdId,
-	},
-	{
-		file: '26 CC/Tutorials/2 - Non-PSP adapter/Cart.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/cart`,
+	}),
+	order(`26 ${T2}Cart.bru`, 'PUT', `${ORDER}/cart`, 'ok', {
 		body: cart,
-		expect: 'ok',
-	},
-	{
-		file: '29 CC/Tutorials/2 - Non-PSP adapter/Shipping.bru',
-		method: 'POST',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/shippings`,
+	}),
+	order(`29 ${T2}Shipping.bru`, 'POST', `${ORDER}/shippings`, 'created', {
 		body: shipping,
-		expect: 'created',
-	},
-	{
-		file: '28 CC/Tutorials/2 - Non-PSP adapter/Get order.bru',
-		method: 'GET',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}`,
-		expect: 'object',
-	},
-	{
-		file: '30 CC/Tutorials/3 - Norce adapter/Get order.bru',
-		method: 'GET',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}`,
-		expect: 'object',
-	},
+	}),
+	order(`28 ${T2}Get order.bru`, 'GET', ORDER, 'object'),
+	order('30 CC/Tutorials/3 - Norce adapter/Get order.bru', 'GET', ORDER, 'object'),
 
 	// TR.
-	{
-		file: '31 TR/Purchase Adyen [Checkout]/[Order] Get Order.bru',
-		method: 'GET',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}`,
-		expect: 'object',
-	},
-	{
-		file: '32 TR/Purchase Non-PSP [Checkout] Additional Operations/[Order] Customer Billing.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/customer/billing`,
+	order('31 TR/Purchase Adyen [Checkout]/[Order] Get Order.bru', 'GET', ORDER, 'object'),
+	order(`32 ${TRN}[Order] Customer Billing.bru`, 'PUT', `${ORDER}/customer/billing`, 'ok', {
 		body: trPerson,
-		expect: 'ok',
-	},
-	{
-		file: '33 TR/Purchase Non-PSP [Checkout] Additional Operations/[Order] Customer Shipping.bru',
-		method: 'PUT',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}/customer/shipping`,
+	}),
+	order(`33 ${TRN}[Order] Customer Shipping.bru`, 'PUT', `${ORDER}/customer/shipping`, 'ok', {
 		body: trPerson,
-		expect: 'ok',
-	},
-	{
-		file: '34 TR/Purchase Walley [Checkout]/[Order] Get Order.bru',
-		method: 'GET',
-		service: 'order',
-		path: `${ORDERS}/{{orderId}}`,
-		expect: 'object',
-	},
+	}),
+	order('34 TR/Purchase Walley [Checkout]/[Order] Get Order.bru', 'GET', ORDER, 'object'),
 ];
 
 /** Documented event fields (docs.norce.io notification-read, NotificationEvent). */

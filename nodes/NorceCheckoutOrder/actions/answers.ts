@@ -40,6 +40,23 @@ export async function readObject(
 	return [response.body];
 }
 
+/** A read of one order (`GET …/orders/{orderId}`). */
+export async function readOrder(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+	orderId: string,
+): Promise<IDataObject> {
+	const [order] = await readObject(
+		context,
+		itemIndex,
+		norce,
+		{ path: ['orders', orderId], subject: `order "${orderId}"` },
+		'an order',
+	);
+	return order;
+}
+
 /** A read of a list: one output object per element, never the wrapper. */
 export async function readList(
 	context: IExecuteFunctions,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult, readObject } from '../answers';
+import { changeResult, readOrder } from '../answers';
 import { bodyInputProperties, getBody, parseJsonField, withoutEmpty } from '../body';
 import { operationProperties, orderIdProperty } from '../descriptions';
 import { getIdParameter, getOptionParameter } from '../parameters';
@@ -162,13 +162,7 @@ export async function execute(
 	let body = getBody(this, itemIndex, () => addressFields(this, itemIndex));
 	if (keep) {
 		// Norce's PUT replaces the whole address: send the current one with the given fields merged in.
-		const [order] = await readObject(
-			this,
-			itemIndex,
-			norce,
-			{ path: ['orders', orderId], subject: `order "${orderId}"` },
-			'an order',
-		);
+		const order = await readOrder(this, itemIndex, norce, orderId);
 		const customer = isObject(order.customer) ? order.customer : {};
 		const current = isObject(customer[addressType]) ? (customer[addressType] as IDataObject) : {};
 		const given = JSON.parse(body) as IDataObject;
