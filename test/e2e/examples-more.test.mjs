@@ -1,6 +1,7 @@
 // The examples beyond the nightly check, imported and run inside a real n8n against the sandbox:
-// the nightly ERP export and the retry of failed notification deliveries. (The "order completed"
-// example needs a running server and is run by trigger.test.mjs.)
+// the nightly ERP export and the redelivery of notifications the receiver never got. (The "order
+// completed" example needs a running server and is run by trigger.test.mjs.) The sandbox answers
+// notification events with Norce's documented fields only: no delivery status.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -9,6 +10,27 @@ import { startHttpReceiver } from './lib/receivers.mjs';
 import { errorItems, successItems } from './lib/rundata.mjs';
 import { e2eMatrix, startSuite, versionLabel } from './lib/suite.mjs';
 import { makeId, norceCredential, prepareExample, readExample } from './lib/workflows.mjs';
+
+/**
+ * A stand-in receiver of Norce's notifications: GET /api/orders/{id} answers 200 for the orders
+ * in `has`, 404 for the others.
+ */
+async function startReceiver(has) {
+	const asked = [];
+	const server = http.createServer((req, res) => {
+		const id = decodeURIComponent(req.url.split('/').at(-1));
+		asked.push(id);
+		const found = has.includes(id);
+		res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+		res.end(JSON.stringify(found ? { norceOrderId: id } : { error: 'not found' }));
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${server.address().port}/api/orders/x`,
+		asked,
+		close: () => new Promise((resolve) => server.close(resolve)),
+	};
+}
 
 /** A stand-in ERP: answers every order with the next ERP order number. */
 async function startErp() {
@@ -42,7 +64,9 @@ for (const entry of e2eMatrix()) {
 				(o) => o.channel === 'se' && o.state.currentStatus === 'processing',
 			);
 		let exported;
-		const failedRecently = [];
+		let receiver;
+		// Events of the example's notification (reference erp-export), by what the receiver has.
+		const seeded = {};
 
 		before(async () => {
 			ctx = await startSuite(entry, 'examples-more');
@@ -50,22 +74,27 @@ for (const entry of e2eMatrix()) {
 			slack = await startHttpReceiver();
 			exported = processingOrders().map((o) => o.id);
 			const hour = 3_600_000;
-			for (const retryOutcome of ['succeeded', 'failed']) {
-				failedRecently.push(
-					ctx.sandbox.addNotificationEvent({
-						createdAt: new Date(Date.now() - 2 * hour).toISOString(),
-						status: 'failed',
-						deliveries: [{ status: 'failed', statusCode: 503 }],
-						retryOutcome,
-					}).id,
-				);
-			}
-			// failed, but two days ago: not part of "the last day"
-			ctx.sandbox.addNotificationEvent({
-				createdAt: new Date(Date.now() - 48 * hour).toISOString(),
-				status: 'failed',
-				deliveries: [{ status: 'failed', statusCode: 503 }],
+			const event = (name, hoursAgo, reference = 'erp-export') => {
+				const added = ctx.sandbox.addNotificationEvent({
+					createdAt: new Date(Date.now() - hoursAgo * hour).toISOString(),
+					reference,
+				});
+				seeded[name] = { id: added.id, orderId: added.orderId };
+			};
+			event('received', 2); // the receiver has the order: not delivered again
+			event('lost', 5); // the receiver lacks it: delivered again
+			event('refused', 30); // lacks it, and Norce refuses the retry
+			event('old', 72); // lacks it, but older than two days
+			event('otherNotification', 3, 'crm-declined'); // another notification's event
+			ctx.sandbox.addFault({
+				kind: 'status',
+				status: 404,
+				body: 'base',
+				code: 'event-not-found',
+				message: 'Notification event not found.',
+				match: { operation: 'notificationEvent.retry', eventId: seeded.refused.id },
 			});
+			receiver = await startReceiver([seeded.received.orderId]);
 
 			const credential = norceCredential({
 				id: makeId('cred'),
@@ -82,7 +111,11 @@ for (const entry of e2eMatrix()) {
 			wf.retry = scheduleToManual(
 				prepareExample(readExample('retry-failed-notifications.json'), {
 					credentials,
-					patch: { 'Send the report to Slack': (p) => (p.url = slack.url) },
+					patch: {
+						'Ask the receiver for the order': (p) =>
+							(p.url = `=${receiver.url.replace(/x$/, '')}{{ encodeURIComponent($json.orderId) }}`),
+						'Send the report to Slack': (p) => (p.url = slack.url),
+					},
 				}),
 			);
 			await ctx.n8n.importCredentials([credential]);
@@ -91,6 +124,7 @@ for (const entry of e2eMatrix()) {
 		});
 		after(async () => {
 			await erp?.close();
+			await receiver?.close();
 			await slack?.close();
 			await ctx?.close();
 		});
@@ -113,26 +147,40 @@ for (const entry of e2eMatrix()) {
 			assert.deepEqual(processingOrders(), [], 'no order is left in processing');
 		});
 
-		it('notification retry: the failed deliveries of the last day are retried, one report', () => {
+		it('notification redelivery: what the receiver lacks of the last two days is delivered again, one report', () => {
 			const r = results.get(wf.retry.id);
 			assert.equal(r.ok, true, r.describe());
+			// The receiver is asked about every event of the notification in the window, only those.
+			assert.deepEqual(
+				[...receiver.asked].sort(),
+				[seeded.received, seeded.lost, seeded.refused].map((e) => e.orderId).sort(),
+			);
 			const retried = ctx.sandbox.requests.filter(
 				(q) => q.method === 'POST' && q.path.endsWith('/retry'),
 			);
 			assert.deepEqual(
 				retried.map((q) => q.path.split('/').at(-2)).sort(),
-				[...failedRecently].sort(),
+				[seeded.lost.id, seeded.refused.id].sort(),
 			);
-			assert.equal(errorItems(r.data, 'Deliver each again').length, 0);
+			assert.deepEqual(
+				errorItems(r.data, 'Deliver each again').map((i) => i.json.id),
+				[seeded.refused.id],
+			);
+			// The sandbox's own record: the lost event got one more (simulated) delivery.
+			const deliveries = (id) => ctx.sandbox.notificationEvents.find((e) => e.id === id).deliveries;
+			assert.equal(deliveries(seeded.lost.id).length, 2);
+			assert.equal(deliveries(seeded.received.id).length, 1);
 			assert.equal(slack.received.length, 1);
 			const report = slack.received[0].json.text;
-			assert.match(report, /failed in the last day: 2/);
-			assert.match(report, /Delivered on retry: 1/);
+			assert.match(report, /Norce notification events of the last two days: 3\n/);
+			assert.match(report, /The receiver lacked the order of: 2\n/);
 			assert.match(
 				report,
-				new RegExp(`Still failing after the retry: 1\\n• ${failedRecently[1]} `),
+				new RegExp(
+					`Delivered again by Norce: 1\\n• ${seeded.lost.id} \\(order ${seeded.lost.orderId}\\)\\n`,
+				),
 			);
-			assert.match(report, /Retry refused by Norce: 0/);
+			assert.match(report, new RegExp(`Retry refused by Norce: 1\\n• ${seeded.refused.id} `));
 		});
 	});
 }

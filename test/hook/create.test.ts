@@ -53,6 +53,26 @@ describe('hook.create', () => {
 		}
 	});
 
+	it("runs with the body Norce's own client sends, without an adapter ID", async () => {
+		// NorceTech/checkout-collection Order/Callbacks/Create hook.bru: subscribeTo, invoke.
+		const jsonBody = JSON.stringify({ subscribeTo: '/reference', invoke: INVOKE });
+		const json = await norce.run({
+			resource: 'hook',
+			operation: 'create',
+			orderId,
+			bodyInput: 'json',
+			jsonBody,
+		});
+		const fields = await norce.run({ ...FIELDS, adapterId: '', subscribeTo: '/reference' });
+
+		expect([json.error, fields.error]).toEqual([undefined, undefined]);
+		expect(norce.sandbox.requests.map((request) => [request.body, request.status])).toEqual([
+			[jsonBody, 200],
+			[`{"subscribeTo":"/reference","invoke":"${INVOKE}","version":"v0"}`, 200],
+		]);
+		expect(hooksOf(orderId).map((hook) => hook.adapterId)).toEqual([undefined, undefined]);
+	});
+
 	it('is not sent again after a dropped connection', async () => {
 		norce.sandbox.addFault({ kind: 'drop', times: 1, match: { operation: 'hook.create' } });
 		const result = await norce.run(FIELDS);

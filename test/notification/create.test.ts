@@ -71,6 +71,31 @@ describe('notification.create', () => {
 		expect(ids.map((id) => notificationsOf(id).at(-1)?.adapterId)).toEqual(['crm', 'crm']);
 	});
 
+	it("runs with the body Norce's own client sends, without an adapter ID", async () => {
+		// NorceTech/checkout-collection Order/Callbacks/Create notification.bru.
+		const jsonBody = JSON.stringify({
+			reference: 'ref-1',
+			description: 'Some notification',
+			scope: '/reference',
+			invoke: INVOKE,
+		});
+		const json = await norce.run({ ...FIELDS, bodyInput: 'json', jsonBody });
+		const fields = await norce.run({ ...FIELDS, adapterId: '', schema: '', reference: 'ref-2' });
+
+		expect([json.error, fields.error]).toEqual([undefined, undefined]);
+		expect(norce.sandbox.requests.map((request) => [request.body, request.status])).toEqual([
+			[jsonBody, 200],
+			[
+				`{"invoke":"${INVOKE}","scope":"/state/currentStatus","reference":"ref-2","version":"v0"}`,
+				200,
+			],
+		]);
+		expect(notificationsOf(orderId).map((n) => [n.reference, n.adapterId])).toEqual([
+			['ref-1', undefined],
+			['ref-2', undefined],
+		]);
+	});
+
 	it('refuses a schema that is not valid JSON, before any request', async () => {
 		const result = await norce.run({ ...FIELDS, schema: '{ "const": completed }' });
 

@@ -8,7 +8,7 @@ const GET = { resource: 'notificationEvent', operation: 'get' };
 const EVENTS = '/checkout/notification/api/v1/events';
 
 describe('notificationEvent.get', () => {
-	it('gets the event with its delivery attempts', async () => {
+	it('gets the event as Norce documents it: its order and notification', async () => {
 		const result = await norce.run({ ...GET, eventId: DEMO.failedNotificationEventId });
 
 		expect(sent(norce.sandbox)).toEqual([
@@ -19,15 +19,15 @@ describe('notificationEvent.get', () => {
 			},
 		]);
 		expect(result.output).toEqual(
-			paired(
-				expect.objectContaining({
-					id: DEMO.failedNotificationEventId,
-					orderId: DEMO.declinedOrderId,
-					status: 'failed',
-				}),
-			),
+			paired({
+				id: DEMO.failedNotificationEventId,
+				createdAt: expect.any(String),
+				merchant: DEMO.merchant,
+				channel: 'se',
+				orderId: DEMO.declinedOrderId,
+				notification: expect.objectContaining({ scope: '/state/currentStatus' }),
+			}),
 		);
-		expect(result.output[0].json.deliveries).toHaveLength(2);
 	});
 
 	it('reports an unknown event as not found, naming it', async () => {

@@ -30,19 +30,67 @@ describe('notificationEvent.getMany', () => {
 		});
 
 		expect(norce.sandbox.requests[0].rawPath).toBe(
-			`${EVENTS}?channel=no&adapter_id=n8n&order_id=o_1&reference=ref-1&offset=0&limit=5`,
+			`${EVENTS}?channel=no&adapter_id=n8n&reference=ref-1&order_id=o_1&orderId=o_1&offset=0&limit=5`,
 		);
 	});
 
-	it("finds an order's failed deliveries", async () => {
+	// Norce's docs name the order filter order_id, Norce's own client sends orderId; a service
+	// that knows neither answers every order's events.
+	it.each(['both', 'order_id', 'orderId', 'none'] as const)(
+		"gives only the order's events when the service honours %s of the two names",
+		async (names) => {
+			norce.sandbox.setEventOrderQuery(names);
+			const result = await norce.run({
+				...LIST,
+				limit: 5,
+				filters: { orderId: DEMO.declinedOrderId },
+			});
+
+			expect(result.output.map(({ json }) => [json.id, json.orderId])).toEqual([
+				[DEMO.failedNotificationEventId, DEMO.declinedOrderId],
+			]);
+			const hints = Object.values(result.run.data.resultData.runData).flatMap(
+				(runs) => runs[0].hints ?? [],
+			);
+			// On se, the order has 1 of the channel's events: the other 3 come back when the filter is ignored.
+			expect(hints.map((hint) => hint.message)).toEqual(
+				names === 'none'
+					? [
+							expect.stringMatching(
+								/^Norce answered 3 notification event\(s\) of other orders for order "o_eoaiqpBZBEVWWDMehyWHbjNOLP" \(item 0\); they were left out\./,
+							),
+						]
+					: [],
+			);
+		},
+	);
+
+	it('pages on past the other orders when the order filter is ignored, up to the limit', async () => {
+		norce.sandbox.setEventOrderQuery('none');
+		for (let index = 0; index < 120; index++) norce.sandbox.addNotificationEvent({});
+		const wanted = [0, 1, 2].map(
+			(index) =>
+				norce.sandbox.addNotificationEvent({
+					orderId: DEMO.declinedOrderId,
+					createdAt: `2020-01-0${index + 1}T00:00:00.000Z`,
+				}).id,
+		);
 		const result = await norce.run({
 			...LIST,
-			limit: 5,
+			limit: 2,
 			filters: { orderId: DEMO.declinedOrderId },
 		});
 
-		expect(result.output.map(({ json }) => [json.id, json.status])).toEqual([
-			[DEMO.failedNotificationEventId, 'failed'],
+		expect(result.output.map(({ json }) => json.id)).toEqual([
+			DEMO.failedNotificationEventId,
+			wanted[2],
+		]);
+		// 127 events on se, newest first: the first page is the limit; once it held other
+		// orders' events, full pages, until the second of the order's events.
+		expect(norce.sandbox.requests.map((request) => request.query.limit)).toEqual([
+			'2',
+			'100',
+			'100',
 		]);
 	});
 

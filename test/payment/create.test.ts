@@ -32,6 +32,18 @@ describe('payment create', () => {
 		]);
 	});
 
+	it("runs with the body Norce's own client sends (no adapterId)", async () => {
+		// NorceTech/checkout-collection Order/Payments/Add payment.bru: reference, name, type, amount.
+		const body = '{"reference":"pay-1","name":"Invoice","type":"default","amount":20}';
+		const result = await create(DEMO.validOrderId, body);
+
+		expect(result.error).toBeUndefined();
+		expect(norce.sandbox.requests.map((request) => [request.body, request.status])).toEqual([
+			[body, 201],
+		]);
+		expect(result.output[0].json.paymentId).toBe(paymentIdsOf(DEMO.validOrderId)[1]);
+	});
+
 	it('creates one payment per item on the order of that item, in input order', async () => {
 		const orderIds = [DEMO.specialCharsOrderId, DEMO.validOrderId];
 		const result = await norce.run(
@@ -72,13 +84,13 @@ describe('payment create', () => {
 	});
 
 	it('reports a payment Norce refuses and an unknown order', async () => {
-		const refused = await create(DEMO.validOrderId, '{"amount": 100}');
+		const refused = await create(DEMO.validOrderId, '{"amount": "100"}');
 		expect(refused.error).toMatchObject({
 			message: `Norce Checkout rejected the request for a new payment on order "${DEMO.validOrderId}" [400 bad-request]`,
 			httpCode: '400',
 		});
 		expect(refused.error?.description).toContain(
-			"Norce said: Payment field 'adapterId' is required.",
+			"Norce said: Payment field 'amount' must be a number.",
 		);
 
 		const unknown = await create('o_missing', '{"adapterId": "a"}');

@@ -61,7 +61,8 @@ export interface ValidationV1 {
 /** A registered hook (`oh_…`). v0 uses `subscribeTo`, v1 `scope`. */
 export interface OrderHook {
 	id: string;
-	adapterId: string;
+	/** Optional: Norce's own client never sends it (v1 schema: optional). */
+	adapterId?: string;
 	invoke: string;
 	subscribeTo?: string;
 	scope?: string;
@@ -74,7 +75,8 @@ export interface OrderHook {
 /** A registered notification (`on_…`). POST answers 200 without the id: find it by `reference`. */
 export interface OrderNotification {
 	id: string;
-	adapterId: string;
+	/** Optional: Norce's own client never sends it (v1 schema: optional). */
+	adapterId?: string;
 	/** JSON pointer, e.g. '/state/currentStatus'. */
 	scope: string;
 	/** May contain `{order_id}`. */
@@ -132,39 +134,53 @@ export interface CreateResponse {
 // Notification Service (/checkout/notification/api/v1)
 // ---------------------------------------------------------------------------
 
+/**
+ * Sandbox-internal (never answered): one simulated delivery attempt. Norce logs each attempt "with the
+ * HTTP status code and response details" but publishes no shape for it.
+ */
 export interface NotificationDelivery {
 	/** 1-based. */
 	attempt: number;
 	createdAt: string;
 	status: 'succeeded' | 'failed';
-	/** HTTP status the webhook answered (simulated). */
+	/** HTTP status the receiver answered (simulated). */
 	statusCode: number;
 	error?: string;
 }
 
+/**
+ * `notification` of an event: the notification "as it appeared on the order at the time when the event
+ * occurred" (documented: NotificationEventPayload.notification). `invoke` is as registered ({order_id} unresolved).
+ */
+export interface EventNotification {
+	id: string;
+	adapterId?: string;
+	reference?: string;
+	description?: string;
+	/** JSON pointer, e.g. '/state/currentStatus'. */
+	scope: string;
+	schema?: unknown;
+	invoke: string;
+}
+
+/**
+ * An event as the Notification Service answers it: exactly the documented fields
+ * (docs.norce.io notification-read, NotificationEvent). No delivery status is documented.
+ */
 export interface NotificationEvent {
 	/** UUID. */
 	id: string;
 	createdAt: string;
 	merchant: string;
 	channel: string;
-	orderId?: string;
-	adapterId: string;
-	/** The notification's reference. */
-	reference?: string;
-	notificationId?: string;
-	scope?: string;
-	/** The notification's `invoke` with `{order_id}` filled in. */
-	invoke?: string;
-	/** Status of the last delivery ('pending' when there is none). */
-	status: 'succeeded' | 'failed' | 'pending';
-	deliveries: NotificationDelivery[];
-	/** What was delivered (NotificationEventPayload): the notification and the order at that moment. */
-	payload?: { notification?: Partial<OrderNotification>; order?: unknown };
+	orderId: string;
+	notification: EventNotification;
 }
 
-/** An event as held by the sandbox. */
+/** An event as held by the sandbox: the answered fields plus what only the sandbox knows. */
 export interface SandboxNotificationEvent extends NotificationEvent {
+	/** Simulated delivery attempts (internal; the API never answers them). */
+	deliveries: NotificationDelivery[];
 	/** Outcome of POST …/retry. Default 'succeeded'; 'failed' repeats the last failed status code. */
 	retryOutcome?: 'succeeded' | 'failed';
 }
@@ -176,11 +192,11 @@ export interface NotificationEventPage {
 }
 
 /**
- * `addNotificationEvent()` / POST /__sandbox/events. Defaults: id a new UUID, createdAt now,
- * and, when `orderId` names an order, channel / adapterId / reference / notificationId / scope /
- * invoke from that order's first notification and a payload with the order; otherwise channel =
- * the first channel, adapterId 'n8n'. `deliveries` are status codes or delivery objects
- * (default `[200]`, one successful attempt); `status` defaults to the last delivery's status.
+ * `addNotificationEvent()` / POST /__sandbox/events. Defaults: id a new UUID, createdAt now; when
+ * `orderId` names an order, channel and `notification` from that order's first notification; otherwise
+ * channel = the first channel, an `orderId` no order has and a placeholder notification. `adapterId`,
+ * `reference`, `notificationId`, `scope` and `invoke` set those fields of `notification`. `deliveries`
+ * (internal) are status codes or delivery objects (default `[200]`, one successful attempt).
  */
 export interface NotificationEventInput {
 	id?: string;
@@ -192,9 +208,7 @@ export interface NotificationEventInput {
 	notificationId?: string;
 	scope?: string;
 	invoke?: string;
-	status?: NotificationEvent['status'];
 	deliveries?: Array<number | Partial<NotificationDelivery>>;
-	payload?: NotificationEvent['payload'];
 	retryOutcome?: 'succeeded' | 'failed';
 }
 
@@ -230,4 +244,6 @@ export interface SandboxControls {
 	setCreateOrderResponse(shape: 'object' | 'string'): void;
 	/** 200 (default) or 202 for PUT …/state (202: the change is still applied). */
 	setStateUpdateStatus(status: 200 | 202): void;
+	/** Which order filter name(s) of GET /api/v1/events the service honours (see SandboxOptions.eventOrderQuery). */
+	setEventOrderQuery(names: 'both' | 'order_id' | 'orderId' | 'none'): void;
 }

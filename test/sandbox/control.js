@@ -109,6 +109,7 @@ function handleControl(req, res, path, body, target) {
 				if ('createOrderResponse' in config)
 					sandbox.setCreateOrderResponse(config.createOrderResponse);
 				if ('stateUpdateStatus' in config) sandbox.setStateUpdateStatus(config.stateUpdateStatus);
+				if ('eventOrderQuery' in config) sandbox.setEventOrderQuery(config.eventOrderQuery);
 				return send(res, 200, target.getConfig());
 			}
 			case 'GET orders/:id': {

@@ -2,10 +2,10 @@
 'use strict';
 /**
  * The seeded events of the Notification Service (ids in DEMO: notificationEventId, …),
- * built from the decorated demo orders (demo-extras.js).
+ * built from the decorated demo orders (demo-extras.js). Their answers carry the documented
+ * fields only; the delivery attempts (status codes) are sandbox-internal, see notification-events.js.
  */
 
-const { toPublicOrder } = require('./public');
 const {
 	DEMO_EXTRAS,
 	VALID_ORDER,
@@ -67,6 +67,8 @@ const EVENTS =
  * @param {SandboxOrder[]} orders @param {string} merchant @returns {SandboxNotificationEvent[]}
  */
 function demoNotificationEvents(orders, merchant) {
+	// Required here, not at the top: notification-events.js requires this file.
+	const { eventNotification } = require('./notification-events');
 	const byId = new Map(orders.map((order) => [order.id, order]));
 	/** @type {SandboxNotificationEvent[]} */
 	const events = [];
@@ -87,14 +89,8 @@ function demoNotificationEvents(orders, merchant) {
 			merchant,
 			channel: order.channel,
 			orderId,
-			adapterId: notification.adapterId,
-			reference: notification.reference,
-			notificationId: notification.id,
-			scope: notification.scope,
-			invoke: notification.invoke.split('{order_id}').join(encodeURIComponent(orderId)),
-			status: deliveries[deliveries.length - 1].status,
+			notification: eventNotification(notification),
 			deliveries,
-			payload: { notification: { ...notification }, order: structuredClone(toPublicOrder(order)) },
 		};
 		if (retryOutcome) event.retryOutcome = retryOutcome;
 		events.push(event);

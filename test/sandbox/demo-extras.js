@@ -53,6 +53,7 @@ const DEMO_EXTRAS = Object.freeze({
 	failingRetryNotificationEventId: 'c7a49e2b-1d6f-4f3a-8b25-4e9c0d7f1a66',
 	/** otherChannelOrderId (channel no), delivered. */
 	otherChannelNotificationEventId: '2e8b5d39-6a1c-4e7f-b3d2-9f0a4c6e8b75',
+	// failed: events whose (sandbox-internal, simulated) last delivery failed
 	notificationEventCounts: Object.freeze({ total: 5, se: 4, no: 1, failed: 2 }),
 });
 

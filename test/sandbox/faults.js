@@ -24,7 +24,7 @@ const {
  * @typedef {import('./index').RandomFaultsConfig} RandomFaultsConfig
  * @typedef {import('./index').RandomFaultKind} RandomFaultKind
  * @typedef {import('./responses').Exchange} Exchange
- * @typedef {{method: string, operation: Operation | undefined, orderId: string | undefined}} FaultTarget
+ * @typedef {{method: string, operation: Operation | undefined, orderId: string | undefined, eventId?: string | undefined}} FaultTarget
  */
 
 const FAULT_KINDS = ['status', 'invalidJson', 'delay', 'drop', 'hang', 'headersEcho'];
@@ -39,7 +39,7 @@ const isPlainObject = (value) =>
 function normalizeMatch(match) {
 	if (match === undefined || match === null) return undefined;
 	if (!isPlainObject(match)) throw new TypeError('fault.match must be an object');
-	const { method, operation, orderId } = /** @type {FaultMatch} */ (match);
+	const { method, operation, orderId, eventId } = /** @type {FaultMatch} */ (match);
 	if (method !== undefined && typeof method !== 'string')
 		throw new TypeError('fault.match.method must be a string');
 	if (operation !== undefined && !OPERATIONS.includes(operation)) {
@@ -47,7 +47,9 @@ function normalizeMatch(match) {
 	}
 	if (orderId !== undefined && typeof orderId !== 'string')
 		throw new TypeError('fault.match.orderId must be a string');
-	return { method: method && method.toUpperCase(), operation, orderId };
+	if (eventId !== undefined && typeof eventId !== 'string')
+		throw new TypeError('fault.match.eventId must be a string');
+	return { method: method && method.toUpperCase(), operation, orderId, eventId };
 }
 
 /** @param {unknown} value @param {string} name @param {number} min @param {number} max */
@@ -128,6 +130,7 @@ function matches(match, target) {
 	if (match.method !== undefined && match.method !== target.method) return false;
 	if (match.operation !== undefined && match.operation !== target.operation) return false;
 	if (match.orderId !== undefined && match.orderId !== target.orderId) return false;
+	if (match.eventId !== undefined && match.eventId !== target.eventId) return false;
 	return true;
 }
 

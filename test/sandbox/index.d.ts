@@ -256,6 +256,8 @@ export interface FaultMatch {
 	operation?: Operation;
 	/** Decoded order id. */
 	orderId?: string;
+	/** Decoded Notification Service event id. */
+	eventId?: string;
 }
 
 interface FaultRuleBase {
@@ -402,6 +404,13 @@ export interface SandboxOptions {
 	createOrderResponse?: 'object' | 'string';
 	/** Status of PUT …/state: 200 (default) or 202 (accepted; the change is still applied). */
 	stateUpdateStatus?: 200 | 202;
+	/**
+	 * The event list's order filter names the Notification Service honours: 'both' (default), only
+	 * 'order_id' (the docs) or 'orderId' (Norce's Bruno client), or 'none'; a name not honoured is ignored
+	 * like an unknown query name, so the list then holds every order's events. Which a live tenant honours
+	 * is unconfirmed.
+	 */
+	eventOrderQuery?: 'both' | 'order_id' | 'orderId' | 'none';
 	/** Seed events of the Notification Service (deep-cloned; reset() restores them). Default: the demo events. */
 	notificationEvents?: SandboxNotificationEvent[];
 }
@@ -446,6 +455,7 @@ export interface SandboxConfig {
 	record: boolean;
 	createOrderResponse: 'object' | 'string';
 	stateUpdateStatus: 200 | 202;
+	eventOrderQuery: 'both' | 'order_id' | 'orderId' | 'none';
 }
 
 /** configuration.js: channel configuration documents, by channel (id static_notifications unless given). */
@@ -509,7 +519,7 @@ export interface Sandbox extends SandboxControls {
 	/** Zeroes counters; maxInFlight restarts at the current inFlight. */
 	resetStats(): void;
 	/** Restores seed (and generated) orders and notification events, removes fault rules, restores latency /
-	 * rate limit / random faults / createOrderResponse / stateUpdateStatus to the startSandbox options, clears
+	 * rate limit / random faults / createOrderResponse / stateUpdateStatus / eventOrderQuery to the startSandbox options, clears
 	 * requests and stats, and restarts the id sequence of new orders, payments, … */
 	reset(): void;
 	/** Adds a rule (checked in insertion order, before auth; first match wins). Throws TypeError if invalid. */

@@ -120,7 +120,7 @@ async function startSandbox(options = {}) {
 		throw new TypeError('generated must be a non-negative integer');
 	const seed = options.seed ?? DEFAULTS.seed;
 	const record = options.record ?? true;
-	initialSettings(options); // throws early on a bad createOrderResponse / stateUpdateStatus
+	initialSettings(options); // throws early on a bad createOrderResponse / stateUpdateStatus / eventOrderQuery
 
 	// Seed orders are cloned so callers' objects are never mutated and reset() can restore them.
 	const pristineOrders = options.orders ? structuredClone(options.orders) : undefined;
@@ -282,7 +282,12 @@ async function startSandbox(options = {}) {
 		const ex = { req, res, path, record: recorded, stats };
 
 		const route = matchRoute(method, path);
-		const target = { method, operation: route.operation, orderId: route.orderId };
+		const target = {
+			method,
+			operation: route.operation,
+			orderId: route.orderId,
+			eventId: route.eventId,
+		};
 		let fault = faultRules.take(target);
 		if (!fault && randomFaults) fault = randomFaults.decide(target);
 
@@ -319,6 +324,7 @@ async function startSandbox(options = {}) {
 			record,
 			createOrderResponse: apiContext.settings.createOrderResponse,
 			stateUpdateStatus: apiContext.settings.stateUpdateStatus,
+			eventOrderQuery: apiContext.settings.eventOrderQuery,
 		};
 	}
 

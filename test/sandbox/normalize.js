@@ -61,28 +61,37 @@ const badVersion = (version) =>
 
 /**
  * v0 `{adapterId, subscribeTo, target, invoke, version}` or v1 `{…, scope, reference, description}`.
+ * `adapterId` is optional: Norce's own client sends `{subscribeTo, invoke}` only, and the v1
+ * schema marks it optional (norce-order-api.md §11).
  * @param {unknown} input @param {IdSource} ids @returns {Checked<OrderHook>}
  */
 function normalizeHook(input, ids) {
 	if (!isObject(input)) return { error: 'A hook must be a JSON object.' };
-	if (!filled(input.adapterId)) return { error: "Hook field 'adapterId' is required." };
 	if (!filled(input.invoke)) return { error: "Hook field 'invoke' is required." };
 	if (badVersion(input.version)) return { error: "Hook field 'version' must be 'v0' or 'v1'." };
 	/** @type {OrderHook} */
-	const value = { id: ids.next('oh_'), adapterId: input.adapterId, invoke: input.invoke };
-	const fields = ['subscribeTo', 'scope', 'target', 'version', 'description', 'reference'];
+	const value = { id: ids.next('oh_'), invoke: input.invoke };
+	const fields = [
+		'adapterId',
+		'subscribeTo',
+		'scope',
+		'target',
+		'version',
+		'description',
+		'reference',
+	];
 	const bad = copyStrings(input, value, fields);
 	return bad ? { error: `Hook field '${bad}' must be a string.` } : { value };
 }
 
 /**
  * `{adapterId, reference, description, scope, schema, invoke, version}`; `scope` is a JSON pointer,
- * `schema` a JSON Schema (object, boolean, or the same as a JSON string).
+ * `schema` a JSON Schema (object, boolean, or the same as a JSON string). `adapterId` is optional:
+ * Norce's own client sends `{reference, description, scope, invoke}` (norce-order-api.md §11).
  * @param {unknown} input @param {IdSource} ids @returns {Checked<OrderNotification>}
  */
 function normalizeNotification(input, ids) {
 	if (!isObject(input)) return { error: 'A notification must be a JSON object.' };
-	if (!filled(input.adapterId)) return { error: "Notification field 'adapterId' is required." };
 	if (!filled(input.invoke)) return { error: "Notification field 'invoke' is required." };
 	if (typeof input.scope !== 'string' || !input.scope.startsWith('/'))
 		return {
@@ -101,13 +110,8 @@ function normalizeNotification(input, ids) {
 	if (schema !== undefined && schema !== null && !isObject(schema) && typeof schema !== 'boolean')
 		return { error: "Notification field 'schema' must be a JSON Schema." };
 	/** @type {OrderNotification} */
-	const value = {
-		id: ids.next('on_'),
-		adapterId: input.adapterId,
-		scope: input.scope,
-		invoke: input.invoke,
-	};
-	const bad = copyStrings(input, value, ['reference', 'description', 'version']);
+	const value = { id: ids.next('on_'), scope: input.scope, invoke: input.invoke };
+	const bad = copyStrings(input, value, ['adapterId', 'reference', 'description', 'version']);
 	if (bad) return { error: `Notification field '${bad}' must be a string.` };
 	if (schema !== undefined && schema !== null) value.schema = schema;
 	return { value };

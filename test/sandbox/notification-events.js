@@ -4,10 +4,16 @@
  * The Notification Service's event log, and the firing of order notifications:
  * after a committed change, each notification on the order whose `scope` (JSON pointer)
  * now points at a different value, and whose `schema` accepts the new value, adds an
- * event. No HTTP request is made: the event records one simulated, successful delivery.
+ * event. No HTTP request is made.
+ *
+ * Documented (docs.norce.io notification-read, NotificationEvent): an event is
+ * `{id, createdAt, merchant, channel, orderId, notification{id, adapterId, reference,
+ * description, scope, schema, invoke}}`, and that is all the API answers. Norce logs each
+ * delivery attempt "with the HTTP status code and response details" but publishes no shape
+ * for it, so the sandbox keeps its simulated attempts in the internal `deliveries` (never
+ * answered; tests read them in-process to see what a retry did).
  */
 
-const { toPublicOrder } = require('./public');
 const { checkTimestamp } = require('./normalize');
 const { isObject } = require('./routes/common');
 const { delivery } = require('./demo-events');
@@ -18,6 +24,7 @@ const { delivery } = require('./demo-events');
  * @typedef {import('./index').SandboxNotificationEvent} SandboxNotificationEvent
  * @typedef {import('./index').NotificationDelivery} NotificationDelivery
  * @typedef {import('./index').NotificationEventInput} NotificationEventInput
+ * @typedef {import('./index').EventNotification} EventNotification
  * @typedef {Array<{notification: OrderNotification, before: string | undefined}>} ScopeSnapshot
  */
 
@@ -61,9 +68,20 @@ function schemaAccepts(schema, value) {
 	return true;
 }
 
-/** @param {string} invoke @param {string} orderId */
-const resolveInvoke = (invoke, orderId) =>
-	invoke.split('{order_id}').join(encodeURIComponent(orderId));
+/**
+ * The event's `notification`: "as it appeared on the order at the time when the event
+ * occurred", with the documented fields only (docs: NotificationEventPayload.notification).
+ * @param {OrderNotification} notification @returns {EventNotification}
+ */
+function eventNotification(notification) {
+	/** @type {EventNotification} */
+	const copy = { id: notification.id, scope: notification.scope, invoke: notification.invoke };
+	if (notification.adapterId !== undefined) copy.adapterId = notification.adapterId;
+	if (notification.reference !== undefined) copy.reference = notification.reference;
+	if (notification.description !== undefined) copy.description = notification.description;
+	if (notification.schema !== undefined) copy.schema = structuredClone(notification.schema);
+	return copy;
+}
 
 class NotificationEventStore {
 	/** @param {import('./derive').IdSource} ids */
@@ -119,14 +137,8 @@ class NotificationEventStore {
 			merchant: order.merchant,
 			channel: order.channel,
 			orderId: order.id,
-			adapterId: notification.adapterId,
-			reference: notification.reference,
-			notificationId: notification.id,
-			scope: notification.scope,
-			invoke: resolveInvoke(notification.invoke, order.id),
-			status: deliveries.length ? deliveries[deliveries.length - 1].status : 'pending',
+			notification: eventNotification(notification),
 			deliveries,
-			payload: { notification: { ...notification }, order: structuredClone(toPublicOrder(order)) },
 		};
 	}
 
@@ -145,9 +157,21 @@ class NotificationEventStore {
 		if (input.retryOutcome !== undefined && !['succeeded', 'failed'].includes(input.retryOutcome))
 			throw new TypeError("retryOutcome must be 'succeeded' or 'failed'");
 		const order = input.orderId === undefined ? undefined : env.orders.get(input.orderId);
-		const notification = /** @type {OrderNotification | undefined} */ (
+		const onOrder = /** @type {OrderNotification | undefined} */ (
 			(order && order.notifications && order.notifications[0]) || undefined
 		);
+		/** @type {OrderNotification} */
+		const notification = onOrder
+			? { ...onOrder }
+			: {
+					id: this.ids.next('on_'),
+					reference: 'sandbox-notification',
+					scope: '/state/currentStatus',
+					invoke: 'https://receiver.example.com/norce/{order_id}',
+				};
+		for (const field of /** @type {const} */ (['adapterId', 'reference', 'scope', 'invoke']))
+			if (input[field] !== undefined) notification[field] = input[field];
+		if (input.notificationId !== undefined) notification.id = input.notificationId;
 		const deliveries = (input.deliveries === undefined ? [200] : input.deliveries).map(
 			(item, i) => {
 				if (typeof item === 'number') return delivery(item, createdAt, i + 1);
@@ -167,29 +191,12 @@ class NotificationEventStore {
 			createdAt,
 			merchant: env.merchant,
 			channel: input.channel ?? (order ? order.channel : env.channels[0]),
-			orderId: input.orderId,
-			adapterId: input.adapterId ?? (notification ? notification.adapterId : 'n8n'),
-			reference: input.reference ?? (notification ? notification.reference : undefined),
-			notificationId: input.notificationId ?? (notification ? notification.id : undefined),
-			scope: input.scope ?? (notification ? notification.scope : '/state/currentStatus'),
-			invoke:
-				input.invoke ??
-				(notification && order ? resolveInvoke(notification.invoke, order.id) : undefined),
-			status:
-				input.status ?? (deliveries.length ? deliveries[deliveries.length - 1].status : 'pending'),
+			// Documented as required: an event without an order gets an id no order has.
+			orderId: input.orderId ?? this.ids.next('o_'),
+			notification: eventNotification(notification),
 			deliveries,
-			payload:
-				input.payload ??
-				(order
-					? {
-							notification: notification ? { ...notification } : undefined,
-							order: structuredClone(toPublicOrder(order)),
-						}
-					: undefined),
 		};
 		if (input.retryOutcome) event.retryOutcome = input.retryOutcome;
-		for (const key of /** @type {Array<keyof SandboxNotificationEvent>} */ (Object.keys(event)))
-			if (event[key] === undefined) delete event[key];
 		this.events.push(event);
 		return event;
 	}
@@ -202,9 +209,8 @@ class NotificationEventStore {
 		const code = event.retryOutcome === 'failed' ? failedCodes[failedCodes.length - 1] || 500 : 200;
 		const attempt = delivery(code, at, event.deliveries.length + 1);
 		event.deliveries = [...event.deliveries, attempt];
-		event.status = attempt.status;
 		return attempt;
 	}
 }
 
-module.exports = { NotificationEventStore, pointerGet, schemaAccepts, delivery };
+module.exports = { NotificationEventStore, pointerGet, schemaAccepts, delivery, eventNotification };

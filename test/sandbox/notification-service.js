@@ -2,7 +2,8 @@
 'use strict';
 /**
  * Notification Service routes, under /checkout/notification/api/v1 (auth: bearer token and
- * x-merchant; no x-channel): list events, get one, retry its delivery.
+ * x-merchant; an x-channel, which Norce's own client sends, is allowed and ignored): list
+ * events, get one, retry its delivery.
  * The list is sorted newest first (createdAt desc, then id asc).
  */
 
@@ -15,18 +16,24 @@ const { badRequest } = require('./routes/common');
  * @typedef {import('./index').SandboxNotificationEvent} SandboxNotificationEvent
  */
 
-/** query name → event field (exact match filters) */
-const FILTERS = /** @type {Array<[string, keyof SandboxNotificationEvent]>} */ ([
-	['channel', 'channel'],
-	['adapter_id', 'adapterId'],
-	['reference', 'reference'],
-]);
+/**
+ * query name → the event's value (exact match filters; docs: channel, adapter_id, reference,
+ * order_id). The order filter is handled apart: see parseListQuery.
+ * @type {Array<[string, (event: SandboxNotificationEvent) => string | undefined]>}
+ */
+const FILTERS = [
+	['channel', (event) => event.channel],
+	['adapter_id', (event) => event.notification.adapterId],
+	['reference', (event) => event.notification.reference],
+];
+const byOrder = (/** @type {SandboxNotificationEvent} */ event) => event.orderId;
 
 /**
  * @param {Record<string, string | string[]>} query @param {number} maxLimit
- * @returns {{error: string} | {offset: number, limit: number, filters: Array<[keyof SandboxNotificationEvent, string]>}}
+ * @param {'both' | 'order_id' | 'orderId' | 'none'} orderQuery the order filter's names the service knows
+ * @returns {{error: string} | {offset: number, limit: number, filters: Array<[(event: SandboxNotificationEvent) => string | undefined, string]>}}
  */
-function parseListQuery(query, maxLimit) {
+function parseListQuery(query, maxLimit, orderQuery) {
 	for (const [name, value] of Object.entries(query)) {
 		if (Array.isArray(value))
 			return { error: `Query parameter '${name}' must be given at most once.` };
@@ -44,19 +51,21 @@ function parseListQuery(query, maxLimit) {
 		return { error: "Query parameter 'offset' must be a non-negative integer." };
 	if (Number.isNaN(limit) || limit < 1 || limit > maxLimit)
 		return { error: `Query parameter 'limit' must be between 1 and ${maxLimit}.` };
-	/** @type {Array<[keyof SandboxNotificationEvent, string]>} */
+	/** @type {Array<[(event: SandboxNotificationEvent) => string | undefined, string]>} */
 	const filters = [];
 	for (const [name, field] of FILTERS) {
 		const value = single[name];
 		if (value !== undefined && value !== '') filters.push([field, value]);
 	}
-	// The docs name it order_id, Norce's Bruno collection sends orderId: both are accepted.
-	const snake = single.order_id || undefined;
-	const camel = single.orderId || undefined;
+	// The docs name it order_id, Norce's Bruno collection sends orderId; which one a live
+	// service honours is not confirmed (_sandbox_: both by default). A name it does not know is
+	// ignored, as unknown query names are, so the list then holds every order's events.
+	const snake = ['both', 'order_id'].includes(orderQuery) ? single.order_id || undefined : undefined;
+	const camel = ['both', 'orderId'].includes(orderQuery) ? single.orderId || undefined : undefined;
 	if (snake !== undefined && camel !== undefined && snake !== camel)
 		return { error: "Query parameters 'order_id' and 'orderId' disagree." };
 	const orderId = snake ?? camel;
-	if (orderId !== undefined) filters.push(['orderId', orderId]);
+	if (orderId !== undefined) filters.push([byOrder, orderId]);
 	return { offset, limit, filters };
 }
 
@@ -69,13 +78,13 @@ function newestFirst(a, b) {
 
 /** GET /events → `{data, pagination: {offset, limit, size, totalSize}}`. @param {ApiCall} call */
 function list({ ex, ctx, query }) {
-	const parsed = parseListQuery(query, ctx.maxLimit);
+	const parsed = parseListQuery(query, ctx.maxLimit, ctx.settings.eventOrderQuery);
 	if ('error' in parsed) return badRequest(ex, parsed.error);
 	const matching = ctx.events.events
 		.filter(
 			(event) =>
 				event.merchant === ctx.merchant &&
-				parsed.filters.every(([field, value]) => event[field] === value),
+				parsed.filters.every(([field, value]) => field(event) === value),
 		)
 		.sort(newestFirst);
 	const data = matching.slice(parsed.offset, parsed.offset + parsed.limit).map(toPublicEvent);
@@ -109,7 +118,11 @@ function get(call) {
 	if (event) answerJson(call.ex, 200, toPublicEvent(event));
 }
 
-/** POST /events/{event_id}/retry → 200 empty; appends a delivery attempt. @param {ApiCall} call */
+/**
+ * POST /events/{event_id}/retry → 200 with no body (documented: "200 OK", no schema); appends a
+ * simulated delivery attempt to the sandbox-internal `deliveries`.
+ * @param {ApiCall} call
+ */
 function retry(call) {
 	const event = findEvent(call);
 	if (!event) return;

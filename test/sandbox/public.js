@@ -2,7 +2,8 @@
 'use strict';
 /**
  * Public views: copies without the sandbox-internal fields, for API answers.
- * Internal fields: `validation` and `paymentTransactions` on orders, `retryOutcome` on events.
+ * Internal fields: `validation` and `paymentTransactions` on orders, `deliveries` and
+ * `retryOutcome` on events (Norce documents no delivery fields on an event).
  */
 
 /**
@@ -23,8 +24,8 @@ function toPublicOrder(order) {
 
 /** @param {SandboxNotificationEvent} event @returns {NotificationEvent} */
 function toPublicEvent(event) {
-	const { retryOutcome, ...publicEvent } = event;
-	return publicEvent;
+	const { retryOutcome, deliveries, ...publicEvent } = event;
+	return structuredClone(publicEvent);
 }
 
 module.exports = { toPublicOrder, toPublicEvent };

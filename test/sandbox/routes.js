@@ -27,6 +27,7 @@ const { findOrder, answerOrderNotFound } = require('./routes/common');
  * @property {string[]} [allowed] set when the path is known but the method is not (→ 405)
  * @property {boolean} [badEncoding] a segment is not valid percent-encoding (→ 400)
  * @property {string} [orderId] decoded
+ * @property {string} [eventId] decoded (Notification Service)
  * @property {string} [validationId] decoded
  */
 
@@ -78,6 +79,7 @@ function matchIn(routes, method, rest, service) {
 			def,
 			params,
 			orderId: params.orderId,
+			eventId: params.eventId,
 			validationId: params.validationId,
 		};
 	}

@@ -3,7 +3,8 @@
 /**
  * The Sandbox methods for polling-trigger tests and answer switches: create orders with a
  * chosen `created`, move an order's state at a chosen time, add notification events,
- * and switch the create-order answer shape and the state-update status.
+ * and switch the create-order answer shape, the state-update status and the event list's
+ * order filter name.
  * Used in-process (index.js) and by the control API (control.js).
  */
 
@@ -38,11 +39,19 @@ function checkStateUpdateStatus(status) {
 	return status;
 }
 
-/** @param {{createOrderResponse?: unknown, stateUpdateStatus?: unknown}} options @returns {ApiSettings} */
+/** @param {unknown} names @returns {'both' | 'order_id' | 'orderId' | 'none'} */
+function checkEventOrderQuery(names) {
+	if (!['both', 'order_id', 'orderId', 'none'].includes(/** @type {string} */ (names)))
+		throw new TypeError("eventOrderQuery must be 'both', 'order_id', 'orderId' or 'none'");
+	return /** @type {'both' | 'order_id' | 'orderId' | 'none'} */ (names);
+}
+
+/** @param {{createOrderResponse?: unknown, stateUpdateStatus?: unknown, eventOrderQuery?: unknown}} options @returns {ApiSettings} */
 function initialSettings(options) {
 	return {
 		createOrderResponse: checkCreateOrderResponse(options.createOrderResponse ?? 'object'),
 		stateUpdateStatus: checkStateUpdateStatus(options.stateUpdateStatus ?? 200),
+		eventOrderQuery: checkEventOrderQuery(options.eventOrderQuery ?? 'both'),
 	};
 }
 
@@ -83,6 +92,9 @@ function createControls(ctx) {
 		},
 		setStateUpdateStatus(status) {
 			ctx.settings.stateUpdateStatus = checkStateUpdateStatus(status);
+		},
+		setEventOrderQuery(names) {
+			ctx.settings.eventOrderQuery = checkEventOrderQuery(names);
 		},
 	};
 }

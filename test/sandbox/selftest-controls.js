@@ -76,10 +76,17 @@ function register(check) {
 					adapterId: 'x',
 				});
 				assert.deepEqual(
-					[a.notificationId, a.channel, a.status],
+					[a.notification.id, a.channel, a.deliveries.at(-1)?.status],
 					[DEMO.notificationId, 'se', 'succeeded'],
 				);
-				assert.deepEqual([b.status, b.deliveries.length, b.orderId], ['failed', 2, undefined]);
+				assert.deepEqual(
+					[b.deliveries.at(-1)?.status, b.deliveries.length, b.notification.adapterId],
+					['failed', 2, 'x'],
+				);
+				assert.ok(
+					b.orderId.startsWith('o_') && !sb.orders.has(b.orderId),
+					'an order id no order has',
+				);
 				r = await events(sb, 'GET', '?limit=2');
 				assert.deepEqual(
 					r.json.data.map((/** @type {any} */ e) => e.id),
@@ -118,7 +125,10 @@ function register(check) {
 					createdAt: '2026-06-03T00:00:00.000Z',
 					deliveries: [{ status: 'failed', statusCode: 502 }],
 				});
-				assert.deepEqual([r.status, r.json.status, r.json.channel], [200, 'failed', 'se']);
+				assert.deepEqual(
+					[r.status, r.json.deliveries[0].status, r.json.channel],
+					[200, 'failed', 'se'],
+				);
 				assert.equal(
 					(await control(sb, 'GET', '/events')).json.length,
 					sb.notificationEvents.length,
@@ -126,8 +136,12 @@ function register(check) {
 				r = await control(sb, 'POST', '/config', {
 					createOrderResponse: 'string',
 					stateUpdateStatus: 202,
+					eventOrderQuery: 'orderId',
 				});
-				assert.deepEqual([r.json.createOrderResponse, r.json.stateUpdateStatus], ['string', 202]);
+				assert.deepEqual(
+					[r.json.createOrderResponse, r.json.stateUpdateStatus, r.json.eventOrderQuery],
+					['string', 202, 'orderId'],
+				);
 				assert.equal(typeof (await api(sb, 'POST', '', {})).json, 'string');
 				assert.equal(
 					(await api(sb, 'PUT', `${seg(id)}/state`, { currentStatus: 'removed' })).status,

@@ -40,6 +40,23 @@ export async function readObject(
 	return [response.body];
 }
 
+/** A read of one order (`GET …/orders/{orderId}`). */
+export async function readOrder(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+	orderId: string,
+): Promise<IDataObject> {
+	const [order] = await readObject(
+		context,
+		itemIndex,
+		norce,
+		{ path: ['orders', orderId], subject: `order "${orderId}"` },
+		'an order',
+	);
+	return order;
+}
+
 /** A read of a list: one output object per element, never the wrapper. */
 export async function readList(
 	context: IExecuteFunctions,
@@ -74,7 +91,8 @@ const PAGE_SIZE = 100;
 
 /**
  * Up to `wanted` entries of an offset/limit list (Infinity = Return All), one page after
- * another until Norce has no more; one output object per entry, never the wrapper.
+ * another until Norce has no more; one output object per entry, never the wrapper. With
+ * `keep`, only the entries it accepts count and are returned (paging goes on past the others).
  */
 export async function readPages(
 	context: IExecuteFunctions,
@@ -83,20 +101,25 @@ export async function readPages(
 	list: Pick<NorceRequest, 'service' | 'path' | 'qs' | 'subject'> & {
 		wanted: number;
 		what: string;
+		keep?: (entry: IDataObject) => boolean;
 	},
 ): Promise<IDataObject[]> {
-	const { wanted, what, ...request } = list;
+	const { wanted, what, keep, ...request } = list;
 	const entries: IDataObject[] = [];
 	let offset = 0;
+	// Once a page held entries `keep` refused, the rest may be far: full pages from then on.
+	let refused = false;
 	while (entries.length < wanted) {
-		const limit = Math.min(PAGE_SIZE, wanted - entries.length);
+		const limit = refused ? PAGE_SIZE : Math.min(PAGE_SIZE, wanted - entries.length);
 		const page = await readListPage(
 			context,
 			norce,
 			{ ...request, itemIndex },
 			{ offset, limit, what },
 		);
-		entries.push(...page.entries.slice(0, wanted - entries.length));
+		const kept = keep ? page.entries.filter(keep) : page.entries;
+		if (kept.length < page.entries.length) refused = true;
+		entries.push(...kept.slice(0, wanted - entries.length));
 		offset += page.entries.length;
 		const exhausted =
 			page.entries.length === 0 ||

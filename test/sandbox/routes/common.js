@@ -15,6 +15,8 @@ const { answerError } = require('../responses');
  * @typedef {object} ApiSettings switches settable at runtime (options, control API, Sandbox methods)
  * @property {'object' | 'string'} createOrderResponse body of POST /orders: `{id}` or a bare JSON string
  * @property {200 | 202} stateUpdateStatus status of PUT …/state
+ * @property {'both' | 'order_id' | 'orderId' | 'none'} eventOrderQuery the event list's order filter names the
+ *   Notification Service honours (the other is ignored, as an unknown query name)
  *
  * @typedef {object} ApiContext what the handlers need from the sandbox
  * @property {string} apiKey

@@ -51,8 +51,9 @@ const TRANSACTION_EVENTS = [
  * @returns {{value: Payment, error?: undefined} | {error: string, value?: undefined}}
  */
 function checkPayment({ ctx, order }, body, existing) {
-	if (typeof body.adapterId !== 'string' || body.adapterId === '')
-		return { error: "Payment field 'adapterId' is required." };
+	// Optional: Norce's own client adds payments with {reference, name, type, amount} only (§11).
+	if (body.adapterId !== undefined && body.adapterId !== null && typeof body.adapterId !== 'string')
+		return { error: "Payment field 'adapterId' must be a string." };
 	if (body.state !== undefined && !PAYMENT_STATES.includes(body.state))
 		return { error: `Payment field 'state' must be one of: ${PAYMENT_STATES.join(', ')}.` };
 	if (body.type !== undefined && !PAYMENT_TYPES.includes(body.type))
@@ -80,7 +81,6 @@ function checkPayment({ ctx, order }, body, existing) {
 		value: {
 			...body,
 			id: existing ? existing.id : ctx.ids.next('p_'),
-			adapterId: body.adapterId,
 			merchant: order.merchant,
 			channel: order.channel,
 			orderId: order.id,

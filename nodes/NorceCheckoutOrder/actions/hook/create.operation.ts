@@ -23,10 +23,10 @@ const properties: INodeProperties[] = [
 				displayName: 'Adapter ID',
 				name: 'adapterId',
 				type: 'string',
-				required: true,
 				default: '',
 				placeholder: 'e.g. erp_adapter',
-				description: 'Who owns the hook',
+				description:
+					"Who owns the hook. Optional: Norce's schema marks it optional and Norce's own client sends none.",
 			},
 			{
 				displayName: 'Subscribe To',

@@ -23,10 +23,10 @@ const properties: INodeProperties[] = [
 				displayName: 'Adapter ID',
 				name: 'adapterId',
 				type: 'string',
-				required: true,
 				default: '',
 				placeholder: 'e.g. n8n',
-				description: 'Who owns the notification',
+				description:
+					"Who owns the notification. Optional: Norce's schema marks it optional and Norce's own client sends none.",
 			},
 			{
 				displayName: 'Invoke URL',

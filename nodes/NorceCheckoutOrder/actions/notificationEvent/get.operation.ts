@@ -9,7 +9,7 @@ import type { OperationModule } from '../registry';
 export const option: OperationModule['option'] = {
 	name: 'Get',
 	value: 'get',
-	description: 'Get one notification event with its delivery attempts',
+	description: 'Get one notification event: the order and the notification it was fired for',
 	action: 'Get a notification event',
 };
 

@@ -10,7 +10,7 @@ export const option: OperationModule['option'] = {
 	name: 'Get Many',
 	value: 'getMany',
 	description:
-		"List Norce's notification deliveries (newest first), e.g. to find the orders an ERP never received",
+		"List the Notification Service's events (one per notification fired), e.g. to find an order's events to retry",
 	action: 'Get many notification events',
 };
 
@@ -37,7 +37,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. o_yClTSySjyAuuBjmiBlHCjuEcTf',
-				description: 'Only events of this order',
+				description:
+					"Only events of this order. Sent as order_id (Norce's docs) and orderId (Norce's own client); events of other orders in the answer are left out and counted in a warning."
 			},
 			{
 				displayName: 'Reference',
@@ -54,10 +55,9 @@ export const description = operationProperties('notificationEvent', 'getMany', p
 	changesOrder: false,
 });
 
-/** Filter → query name, as documented (order_id: the sandbox also takes orderId). */
+/** Filter → query name, as documented. The order filter is sent apart (see execute). */
 const QUERY_NAMES: Record<string, string> = {
 	adapterId: 'adapter_id',
-	orderId: 'order_id',
 	reference: 'reference',
 };
 
@@ -72,12 +72,36 @@ export async function execute(
 		const value = queryValue(filters[name]);
 		if (value !== undefined) qs[queryName] = value;
 	}
-	return await readPages(this, itemIndex, norce, {
+	const orderId = queryValue(filters.orderId);
+	let otherOrders = 0;
+	let keep: ((event: IDataObject) => boolean) | undefined;
+	if (orderId !== undefined) {
+		// Norce's docs name the filter order_id, Norce's own client sends orderId; a name the
+		// service does not know would be ignored and the list would hold every order's events.
+		// So both are sent, and every event of another order is dropped (and counted) here.
+		qs.order_id = orderId;
+		qs.orderId = orderId;
+		keep = (event) => {
+			if (event.orderId === orderId) return true;
+			otherOrders++;
+			return false;
+		};
+	}
+	const events = await readPages(this, itemIndex, norce, {
 		service: 'notification',
 		path: ['events'],
 		qs,
 		wanted: getWanted(this, itemIndex),
 		subject: 'the notification event list',
 		what: 'notification events',
+		keep,
 	});
+	if (otherOrders > 0) {
+		this.addExecutionHints({
+			type: 'warning',
+			location: 'outputPane',
+			message: `Norce answered ${otherOrders} notification event(s) of other orders for order "${orderId}" (item ${itemIndex}); they were left out. The Notification Service seems to ignore the order filter, so every page of the event log is read: filter by Reference or Adapter ID as well to keep it short.`,
+		});
+	}
+	return events;
 }

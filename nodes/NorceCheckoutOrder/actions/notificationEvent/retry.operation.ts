@@ -9,7 +9,8 @@ import type { OperationModule } from '../registry';
 export const option: OperationModule['option'] = {
 	name: 'Retry',
 	value: 'retry',
-	description: 'Have Norce deliver a notification event again, e.g. after the receiver was down',
+	description:
+		'Have Norce deliver a notification event again, e.g. after the receiver was down. Norce answers 200 without saying whether the delivery got through.',
 	action: 'Retry the delivery of a notification event',
 };
 

@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 			country: 'SE',
 			cart: { reference: 'basket-123', items: [], total: { includingVat: 0, excludingVat: 0 } },
 		},
-		"The order to create, as Norce's Order object. Merchant and channel come from the credential.",
+		"The order to create, as Norce's Order object. Merchant and channel are sent as headers from the credential; Norce's own clients also put them in the body, which you may do too.",
 	),
 ];
 

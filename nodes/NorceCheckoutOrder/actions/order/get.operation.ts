@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { readObject } from '../answers';
+import { readOrder } from '../answers';
 import { operationProperties, orderIdProperty } from '../descriptions';
 import { getIdParameter } from '../parameters';
 import type { OperationModule } from '../registry';
@@ -36,13 +36,7 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
-	const [order] = await readObject(
-		this,
-		itemIndex,
-		norce,
-		{ path: ['orders', orderId], subject: `order "${orderId}"` },
-		'an order',
-	);
+	const order = await readOrder(this, itemIndex, norce, orderId);
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return [simplify ? simplifyOrder(order) : order];
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { bodyInputProperties, getBody, withoutEmpty } from '../body';
+import { changeResult, readOrder } from '../answers';
+import { bodyInputProperties, getBody, parseJsonField, withoutEmpty } from '../body';
 import { operationProperties, orderIdProperty } from '../descriptions';
 import { getIdParameter, getOptionParameter } from '../parameters';
 import type { OperationModule } from '../registry';
@@ -10,7 +11,8 @@ import type { OperationModule } from '../registry';
 export const option: OperationModule['option'] = {
 	name: 'Update Address',
 	value: 'updateAddress',
-	description: "Replace the customer's billing or shipping address while the order is in checkout",
+	description:
+		"Change the customer's billing or shipping address while the order is in checkout (Norce replaces the whole address)",
 	action: 'Update the billing or shipping address of an order',
 };
 
@@ -36,6 +38,22 @@ const ADDRESS_FIELDS: Array<[string, string, string]> = [
 	['Region', 'region', ''],
 	['Street Address', 'streetAddress', 'Drottninggatan 1'],
 	['Street Address 2', 'streetAddress2', ''],
+	// Norce's own clients send "Person" (NorceTech/checkout-collection, norce-checkout-training-collection).
+	['Type', 'type', 'Person'],
+];
+
+const OTHER_FIELDS = [
+	{
+		name: 'Keep Other Fields',
+		value: 'keep',
+		description:
+			"Read the order's address first and send it with these fields merged in (attributes too), so nothing else is lost",
+	},
+	{
+		name: 'Replace the Whole Address',
+		value: 'replace',
+		description: 'Send only these fields: every field not given here is removed from the address',
+	},
 ];
 
 const properties: INodeProperties[] = [
@@ -51,22 +69,44 @@ const properties: INodeProperties[] = [
 	...bodyInputProperties(
 		[
 			{
+				displayName: 'Other Fields',
+				name: 'otherFields',
+				type: 'options',
+				options: OTHER_FIELDS,
+				default: 'keep',
+				description:
+					"Norce's PUT replaces the whole address: a field it does not get is removed. What to do with the fields not given below.",
+			},
+			{
 				displayName: 'Address',
 				name: 'address',
 				type: 'collection',
 				placeholder: 'Add address field',
 				default: {},
-				description: 'The new address; it replaces the whole address, so give every part of it',
-				options: ADDRESS_FIELDS.map(([displayName, name, example]) => ({
-					displayName,
-					name,
-					type: 'string',
-					default: '',
-					...(example ? { placeholder: `e.g. ${example}` } : {}),
-				})),
+				description: 'The address fields to set',
+				options: [
+					{
+						displayName: 'Attributes',
+						name: 'attributes',
+						type: 'json',
+						default: '{}',
+						description:
+							'Custom fields of the address as a JSON object, e.g. {"nationalIdentificationNumber": "19900101-1234"}',
+					},
+					...ADDRESS_FIELDS.map(
+						([displayName, name, example]): INodeProperties => ({
+							displayName,
+							name,
+							type: 'string',
+							default: '',
+							...(example ? { placeholder: `e.g. ${example}` } : {}),
+						}),
+					),
+				],
 			},
 		],
 		{
+			type: 'Person',
 			givenName: 'Anna',
 			familyName: 'Svensson',
 			streetAddress: 'Drottninggatan 1',
@@ -74,13 +114,33 @@ const properties: INodeProperties[] = [
 			city: 'Stockholm',
 			country: 'SE',
 		},
-		"The whole address, as Norce's Address object",
+		"The whole address, as Norce's Address object: Norce replaces the address with it, so a field left out is removed",
 	),
 ];
 
 export const description = operationProperties('order', 'updateAddress', properties, {
 	changesOrder: true,
 });
+
+function isObject(value: unknown): value is IDataObject {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The address fields of the form, empty ones left out; `attributes` parsed (an object). */
+function addressFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = { ...(context.getNodeParameter('address', itemIndex, {}) as IDataObject) };
+	delete fields.attributes; // read apart below, as JSON
+	const attributes = parseJsonField(context, 'address.attributes', 'Attributes', itemIndex);
+	if (attributes !== undefined && !isObject(attributes)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Attributes must be a JSON object (item ${itemIndex})`,
+			{ itemIndex, description: 'Give the address attributes as {"name": value, …}.' },
+		);
+	}
+	const given = withoutEmpty(fields);
+	return attributes && Object.keys(attributes).length > 0 ? { ...given, attributes } : given;
+}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -95,9 +155,22 @@ export async function execute(
 		ADDRESS_TYPES,
 		itemIndex,
 	);
-	const body = getBody(this, itemIndex, () =>
-		withoutEmpty(this.getNodeParameter('address', itemIndex, {}) as IDataObject),
-	);
+	const bodyInput = this.getNodeParameter('bodyInput', itemIndex, 'fields') as string;
+	const keep =
+		bodyInput === 'fields' &&
+		getOptionParameter(this, 'otherFields', 'Other Fields', OTHER_FIELDS, itemIndex) === 'keep';
+	let body = getBody(this, itemIndex, () => addressFields(this, itemIndex));
+	if (keep) {
+		// Norce's PUT replaces the whole address: send the current one with the given fields merged in.
+		const order = await readOrder(this, itemIndex, norce, orderId);
+		const customer = isObject(order.customer) ? order.customer : {};
+		const current = isObject(customer[addressType]) ? (customer[addressType] as IDataObject) : {};
+		const given = JSON.parse(body) as IDataObject;
+		const merged: IDataObject = { ...current, ...given };
+		if (isObject(current.attributes) && isObject(given.attributes))
+			merged.attributes = { ...current.attributes, ...given.attributes };
+		body = JSON.stringify(merged);
+	}
 	const response = await norce.request({
 		method: 'PUT',
 		path: ['orders', orderId, 'customer', addressType],

@@ -15,7 +15,7 @@ export const option: OperationModule['option'] = {
 	name: 'Execute Action',
 	value: 'executeAction',
 	description:
-		"Run one of a payment's actions, e.g. capture or refund at the payment provider. This moves money.",
+		"Run one of a payment's registered actions (its URL, as the adapter that added it defines). What it does is up to that adapter and may move money. Norce's own clients capture and refund through the payment adapter's API instead.",
 	action: 'Execute an action of a payment',
 };
 
