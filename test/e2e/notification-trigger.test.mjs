@@ -65,7 +65,8 @@ for (const entry of e2eMatrix()) {
 		const webhookId = crypto.randomUUID();
 		const document = () => ctx.sandbox.configuration.get('se');
 		const entries = () => document()?.order?.notifications ?? [];
-		const ours = () => entries().filter((e) => String(e.invoke).includes(webhookId));
+		const ours = () =>
+			entries().filter((e) => String(sandbox.deliveries.invokeOf(e)).includes(webhookId));
 		const example = () => entries().filter((e) => String(e.invoke).includes(EXAMPLE_WEBHOOK));
 		const received = () =>
 			receiver.received.filter((r) => !r.url.endsWith('workflow=example')).map((r) => r.json);
@@ -235,7 +236,7 @@ for (const entry of e2eMatrix()) {
 
 			// Delivery POST started (sandbox) → item at the receiver (after n8n's HTTP Request node).
 			const delays = sandbox.notificationEvents
-				.filter((e) => String(e.invoke).includes(webhookId))
+				.filter((e) => String(sandbox.deliveries.invokeOf(e)).includes(webhookId))
 				.map((event) => {
 					const attempt = sandbox.deliveries.log.find((a) => a.eventId === event.id);
 					const arrival = receiver.received.find(

@@ -4,15 +4,18 @@
  * Delivery of channel notifications, like Norce's Notification Service: after a committed
  * change fires a notification that was copied into the order from the channel's
  * static_notifications (configuration.js), POST `{notification, order}` to its `invoke`,
- * retrying a failed attempt (non-2xx, or no answer) after each of `retryDelaysMs`, and log
- * every attempt on the event (GET /api/v1/events lists them). Per-order notifications keep
- * the simulated delivery of notification-events.js.
+ * retrying a failed attempt (non-2xx, or no answer) after each of `retryDelaysMs`, and keep
+ * every attempt in the event's internal `deliveries` (never answered: Norce publishes no shape
+ * for them). The URL and payload of each event are kept here, not on the event, which holds
+ * the documented fields only. Per-order notifications keep the simulated delivery of
+ * notification-events.js.
  * `log` holds every attempt with its start and end (ms), for tests and the latency script.
  */
 
 const http = require('node:http');
 const https = require('node:https');
 const { delivery } = require('./notification-events');
+const { toPublicOrder } = require('./public');
 
 /**
  * @typedef {import('./index').SandboxNotificationEvent} SandboxNotificationEvent
@@ -36,11 +39,30 @@ class Deliveries {
 		this.timers = new Set();
 		/** @type {Set<import('node:http').ClientRequest>} */
 		this.requests = new Set();
+		/** @type {Map<string, {invoke: string, payload: unknown}>} event id → what is delivered */
+		this.targets = new Map();
 		this.closed = false;
+	}
+
+	/** Where the event is delivered: its notification's `invoke`, `{order_id}` filled in. @param {SandboxNotificationEvent} event */
+	invokeOf(event) {
+		return this.targets.get(event.id)?.invoke;
+	}
+
+	/** The `{notification, order}` body delivered for the event. @param {SandboxNotificationEvent} event */
+	payloadOf(event) {
+		return this.targets.get(event.id)?.payload;
+	}
+
+	/** The status of the event's last delivery attempt ('pending' before the first). @param {SandboxNotificationEvent} event */
+	statusOf(event) {
+		const last = event.deliveries[event.deliveries.length - 1];
+		return last ? last.status : 'pending';
 	}
 
 	reset() {
 		this.log.length = 0;
+		this.targets.clear();
 		this.retryDelaysMs = DEFAULT_RETRY_DELAYS_MS;
 	}
 
@@ -51,18 +73,32 @@ class Deliveries {
 		this.retryDelaysMs = Object.freeze([...delays]);
 	}
 
-	/** After a change: deliver each new event of a copied channel notification. @param {SandboxNotificationEvent[]} events */
-	deliverNew(events) {
+	/**
+	 * After a change: deliver each new event of a copied channel notification, with the order as
+	 * it is now. @param {SandboxNotificationEvent[]} events @param {import('./index').SandboxOrder} order
+	 */
+	deliverNew(events, order) {
 		for (const event of events) {
-			if (!this.configuration.isCopied(event.notificationId)) continue;
+			if (!this.configuration.isCopied(event.notification.id)) continue;
 			event.deliveries = [];
-			event.status = 'pending';
+			const invoke = String(event.notification.invoke)
+				.split('{order_id}')
+				.join(encodeURIComponent(event.orderId));
+			this.targets.set(event.id, {
+				invoke,
+				payload: { notification: event.notification, order: structuredClone(toPublicOrder(order)) },
+			});
 			this.start(event);
 		}
 	}
 
-	/** Delivers the event again, as Norce's retry does (the same payload). @param {SandboxNotificationEvent} event */
-	redeliver(event) {
+	/**
+	 * Delivers the event again, as Norce's retry does (the same payload), to `invoke` when given.
+	 * @param {SandboxNotificationEvent} event @param {string} [invoke]
+	 */
+	redeliver(event, invoke) {
+		const target = this.targets.get(event.id);
+		if (target && invoke !== undefined) target.invoke = invoke;
 		return this.start(event);
 	}
 
@@ -89,12 +125,14 @@ class Deliveries {
 	async run(event) {
 		for (let retry = 0; !this.closed; retry++) {
 			const startedAt = Date.now();
-			const statusCode = await this.post(String(event.invoke), JSON.stringify(event.payload));
+			const target = this.targets.get(event.id);
+			if (!target) return;
+			const statusCode = await this.post(target.invoke, JSON.stringify(target.payload));
 			const finishedAt = Date.now();
 			this.log.push({
 				eventId: event.id,
 				orderId: event.orderId,
-				invoke: String(event.invoke),
+				invoke: target.invoke,
 				attempt: event.deliveries.length + 1,
 				startedAt,
 				finishedAt,
@@ -107,7 +145,6 @@ class Deliveries {
 			);
 			if (statusCode === 0) attempt.error = 'The webhook did not answer.';
 			event.deliveries = [...event.deliveries, attempt];
-			event.status = attempt.status;
 			if (attempt.status === 'succeeded' || retry >= this.retryDelaysMs.length) return;
 			await this.wait(this.retryDelaysMs[retry]);
 		}

@@ -486,8 +486,15 @@ export interface SandboxDeliveries {
 	readonly log: DeliveryAttempt[];
 	readonly retryDelaysMs: readonly number[];
 	setRetryDelays(delaysMs: number[]): void;
-	redeliver(event: SandboxNotificationEvent): Promise<void>;
+	/** Delivers again (Norce's retry), to `invoke` when given. */
+	redeliver(event: SandboxNotificationEvent, invoke?: string): Promise<void>;
 	settled(): Promise<void>;
+	/** Where the event is delivered ({order_id} filled in); undefined for per-order notifications. */
+	invokeOf(event: SandboxNotificationEvent): string | undefined;
+	/** The `{notification, order}` body delivered for the event. */
+	payloadOf(event: SandboxNotificationEvent): unknown;
+	/** The last delivery attempt's status, 'pending' before the first. */
+	statusOf(event: SandboxNotificationEvent): string;
 }
 
 export interface Sandbox extends SandboxControls {

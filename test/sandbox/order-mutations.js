@@ -33,7 +33,7 @@ function change(ctx, order, at, mutate) {
 	mutate();
 	order.lastModified = at;
 	ctx.events.fire(order, snapshot, at);
-	ctx.deliveries.deliverNew(ctx.events.events.slice(eventsBefore));
+	ctx.deliveries.deliverNew(ctx.events.events.slice(eventsBefore), order);
 }
 
 /**

@@ -89,11 +89,14 @@ describe('delivery → items', () => {
 		expect(orderGets()).toBe(2);
 		// Norce logged one successful delivery per change, to our URL, with the documented payload
 		const events = eventsOfOrder(order.id);
-		expect(events.map((event) => [event.invoke, event.status])).toEqual([
-			[trigger.webhookUrl, 'succeeded'],
-			[trigger.webhookUrl, 'succeeded'],
-		]);
-		expect(events[0].payload).toEqual({
+		const { deliveries } = norce.sandbox;
+		expect(events.map((event) => [deliveries.invokeOf(event), deliveries.statusOf(event)])).toEqual(
+			[
+				[trigger.webhookUrl, 'succeeded'],
+				[trigger.webhookUrl, 'succeeded'],
+			],
+		);
+		expect(deliveries.payloadOf(events[0])).toEqual({
 			notification: expect.objectContaining({ reference: expect.stringMatching(/^n8n:/) }),
 			order: expect.objectContaining({ id: order.id }),
 		});
@@ -186,8 +189,7 @@ describe('exactly once', () => {
 		await norce.sandbox.deliveries.settled();
 		const [event] = eventsOfOrder(order.id);
 		expect(event.deliveries.map((d) => d.status)).toEqual(['failed', 'failed', 'failed']);
-		event.invoke = webhookUrl;
-		await norce.sandbox.deliveries.redeliver(event);
+		await norce.sandbox.deliveries.redeliver(event, webhookUrl);
 		await settled(trigger);
 		expect(event.deliveries.map((d) => d.status)).toEqual([
 			'failed',
