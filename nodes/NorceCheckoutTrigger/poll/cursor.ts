@@ -91,6 +91,8 @@ function seenProblem(seen: unknown): string | undefined {
 function passProblem(pass: unknown, now: number): string | undefined {
 	if (!isPlainObject(pass)) return 'unreadable';
 	const { startedAt, from, boundary, boundaryCount, observed, orders } = pass;
+	if (typeof startedAt === 'number' && startedAt > now + FUTURE_TOLERANCE_MS)
+		return `started in the future (${describeTime(startedAt)})`;
 	if (!isTime(startedAt) || !isTime(from) || !isTime(boundaryCount) || !isTime(orders))
 		return 'unreadable';
 	if (observed !== null && !isTime(observed)) return 'unreadable';
@@ -117,14 +119,16 @@ export function readState(staticData: IDataObject, now: number): StateReading {
 	if (!isPlainObject(saved) || saved.version !== 2)
 		return { kind: 'reset', reason: 'the saved state is unreadable' };
 	const { firesFrom, cursor, baseline, pass, volumeWarnedAt } = saved;
-	if (!isTime(firesFrom) || !isTime(cursor))
-		return { kind: 'reset', reason: 'the saved cursor is unreadable' };
 	const latest = now + FUTURE_TOLERANCE_MS;
-	if (cursor > latest || firesFrom > latest)
+	const isNumber = (value: unknown): value is number =>
+		typeof value === 'number' && Number.isFinite(value);
+	if (isNumber(firesFrom) && isNumber(cursor) && (cursor > latest || firesFrom > latest))
 		return {
 			kind: 'reset',
 			reason: `the saved cursor is in the future (${describeTime(Math.max(cursor, firesFrom))}, now ${describeTime(now)})`,
 		};
+	if (!isTime(firesFrom) || !isTime(cursor))
+		return { kind: 'reset', reason: 'the saved cursor is unreadable' };
 	const problem = seenProblem(saved.seen);
 	if (problem) return { kind: 'reset', reason: problem };
 	if (baseline !== undefined && !(isPlainObject(baseline) && isTime(baseline.until)))
