@@ -13,6 +13,8 @@ class TimezoneEnvironment extends TestEnvironment {
 		process.env.TZ = timezone;
 		super(config, context);
 		this.previousTimezone = previous;
+		// Lets a test check that the zone really applies (test/shared/norceTime.test.ts).
+		this.global.EXPECTED_TIMEZONE = timezone;
 	}
 
 	async teardown() {
