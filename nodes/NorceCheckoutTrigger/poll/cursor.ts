@@ -174,7 +174,8 @@ export function pruneSeen(
 	firesFrom: number,
 	now: number,
 ): Pruned {
-	const futureFrom = now + FUTURE_TOLERANCE_MS;
+	// Norce's clock may be MAX_SKEW_MS ahead: only what lies beyond that is future-dated.
+	const futureFrom = now + MAX_SKEW_MS + FUTURE_TOLERANCE_MS;
 	const future: Array<[string, number]> = [];
 	const present: Array<[string, number]> = [];
 	for (const key in seen) {

@@ -162,7 +162,12 @@ async function readNextPage(
 	onOrder: (order: IDataObject) => void,
 ): Promise<PageOutcome> {
 	const bound = queryFrom(pass.from);
-	const offset = byOffset || pass.boundaryCount > pass.boundary.length ? pass.boundaryCount : 0;
+	// When a page or more was read at the boundary, a page from the bound would hold only orders
+	// read before: skip them by offset instead (a deletion among them could then skip an order).
+	const offset =
+		byOffset || pass.boundaryCount > pass.boundary.length || pass.boundaryCount >= PAGE_SIZE
+			? pass.boundaryCount
+			: 0;
 	const { entries, totalSize } = await readPage(
 		context,
 		norce,
