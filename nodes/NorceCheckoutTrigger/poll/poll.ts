@@ -223,6 +223,7 @@ export async function pollOrders(
 	const reading = readState(staticData, started);
 	const label = `Norce Checkout Trigger "${this.getNode().name}"`;
 	let state: TriggerState;
+	const activating = reading.kind !== 'ok';
 	if (reading.kind === 'ok') {
 		state = reading.state;
 		if (reading.repaired)
@@ -257,8 +258,10 @@ export async function pollOrders(
 		for (const event of eventsOf(order, settings.event, settings.statuses, settings.simplify)) {
 			if (event.at < floor || seen[event.key] !== undefined) continue;
 			seen[event.key] = event.at;
-			// The activation pass remembers what already exists instead of firing it.
-			if (state.baseline === undefined || event.at > state.baseline.until) found.push(event);
+			// The activation pass remembers what already exists instead of firing it: all it finds
+			// in the poll that activates, and in a later poll what is stamped before the activation.
+			if (state.baseline === undefined) found.push(event);
+			else if (!activating && event.at > state.baseline.until) found.push(event);
 		}
 	};
 
