@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { hasControlCharacters, hasNonHeaderCharacters } from '../../shared/connection';
+import { headerValueProblem } from '../../shared/connection';
 import { ORDER_STATUSES } from '../../shared/orderStatuses';
 import type { NorceClient, RetryTiming } from '../../shared/transport';
 import { createNorceClient, isDotSegment, openNorceSession } from '../../shared/transport';
@@ -26,10 +26,7 @@ export function readSettings(context: TriggerContext): NotificationTriggerSettin
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const channel = String(options.channel ?? '').trim();
 	// The channel is a header of the read-back and a path segment of the configuration document.
-	if (
-		channel &&
-		(hasControlCharacters(channel) || hasNonHeaderCharacters(channel) || isDotSegment(channel))
-	) {
+	if (channel && (headerValueProblem(channel) !== undefined || isDotSegment(channel))) {
 		throw new NodeOperationError(context.getNode(), 'Channel is not a valid channel name', {
 			description:
 				'The Channel option is sent as the x-channel header and in the configuration URL: use plain letters, digits and punctuation, not "." or "..".',

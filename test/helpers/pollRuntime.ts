@@ -29,6 +29,8 @@ export interface Poller {
 	poll(mode?: WorkflowExecuteMode): Promise<INodeExecutionData[][] | null>;
 	/** The node's static data, as n8n would persist it. */
 	readonly staticData: IDataObject;
+	/** What the node logged with this.logger.warn, oldest first. */
+	readonly warnings: string[];
 }
 
 export function createPoller(options: {
@@ -82,9 +84,19 @@ export function createPoller(options: {
 		userId: 'test-user',
 	} as unknown as IWorkflowExecuteAdditionalData;
 
+	const warnings: string[] = [];
+	// n8n's own logger, but warnings are recorded for the test instead of printed.
+	const logger = {
+		error: () => {},
+		warn: (message: string) => warnings.push(message),
+		info: () => {},
+		debug: () => {},
+	};
 	return {
+		warnings,
 		async poll(mode = 'trigger') {
 			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
+			Object.defineProperty(context, 'logger', { value: logger });
 			if (options.pollBudgetMs !== undefined) {
 				const budget = options.pollBudgetMs;
 				Object.assign(context, { getPollBudgetMs: () => budget });

@@ -65,6 +65,27 @@ describe('wire', () => {
 
 		expect(queries()).toEqual([{ date_from: '2026-04-12T00:00:00.000Z', offset: '0', limit: '1' }]);
 	});
+	it('reads a date without zone as UTC, whatever the host zone, and finds the same orders', async () => {
+		// The demo order valid for validation was created 2026-04-14T08:12:45.000Z.
+		const result = await norce.run(
+			getMany({
+				returnAll: true,
+				filters: { dateFrom: '2026-04-14T08:12:45', dateTo: '2026-04-14T08:12:45' },
+			}),
+		);
+		expect(queries()[0]).toMatchObject({
+			date_from: '2026-04-14T08:12:45Z',
+			date_to: '2026-04-14T08:12:45Z',
+		});
+		expect(result.output.map((item) => item.json.id)).toEqual([DEMO.validOrderId]);
+	});
+
+	it('refuses a date filter that is not a date before any request', async () => {
+		const result = await norce.run(getMany({ filters: { dateFrom: 'last tuesday' } }));
+		expect(result.error?.message).toBe('Date From is not a date (item 0)');
+		expect(result.error?.description).toContain('no zone = UTC');
+		expect(norce.sandbox.requests).toEqual([]);
+	});
 });
 
 describe('output', () => {

@@ -220,7 +220,7 @@ export interface NotificationEventInput {
 export interface CreateOrderInput extends CreateOrderBody {
 	/** Default: the first channel. */
 	channel?: string;
-	/** Default now. Kept as written (ISO 8601 date-time with a zone), or a Date. */
+	/** Default now. Kept as written (ISO 8601 date-time; without a zone it means UTC), or a Date. */
 	created?: string | Date;
 	/** Default 'checkout'. Otherwise transitions are [checkout, status], both at `created`. */
 	status?: OrderStatus;

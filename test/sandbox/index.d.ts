@@ -526,7 +526,7 @@ export interface Sandbox extends SandboxControls {
 	/** Zeroes counters; maxInFlight restarts at the current inFlight. */
 	resetStats(): void;
 	/** Restores seed (and generated) orders and notification events, removes fault rules, restores latency /
-	 * rate limit / random faults / createOrderResponse / stateUpdateStatus / eventOrderQuery to the startSandbox options, clears
+	 * rate limit / random faults / createOrderResponse / stateUpdateStatus / eventOrderQuery / clock to the startSandbox options, clears
 	 * requests and stats, and restarts the id sequence of new orders, payments, … */
 	reset(): void;
 	/** Adds a rule (checked in insertion order, before auth; first match wins). Throws TypeError if invalid. */
@@ -538,6 +538,12 @@ export interface Sandbox extends SandboxControls {
 	setRateLimit(perSecond: number | undefined | null): void;
 	/** undefined → off. Re-seeds the PRNG. */
 	setRandomFaults(config: RandomFaultsConfig | undefined): void;
+	/**
+	 * Norce's clock (ms since the epoch) for every time the sandbox stamps itself (`created`,
+	 * transitions, lastModified): e.g. a test's host clock plus a skew. undefined → the real
+	 * clock (also after reset()).
+	 */
+	setClock(now: (() => number) | undefined): void;
 	/** Closes the server and destroys all sockets (keep-alive, hung, delayed). Idempotent. */
 	close(): Promise<void>;
 }

@@ -184,6 +184,10 @@ async function startSandbox(options = {}) {
 			timers.add(timer);
 		});
 
+	/** Norce's clock (ms): the host's unless a test sets another (setClock), e.g. skewed. */
+	/** @type {() => number} */
+	let clock = Date.now;
+
 	/** @type {import('./routes').ApiContext} */
 	const apiContext = {
 		apiKey,
@@ -197,7 +201,7 @@ async function startSandbox(options = {}) {
 		events,
 		configuration,
 		deliveries,
-		now: () => new Date().toISOString(),
+		now: () => new Date(clock()).toISOString(),
 	};
 	const controls = createControls(apiContext);
 
@@ -393,6 +397,7 @@ async function startSandbox(options = {}) {
 			rateLimiter = options.rateLimit ? new RateLimiter(options.rateLimit.perSecond) : undefined;
 			latencyMs = checkMs(options.latencyMs ?? DEFAULTS.latencyMs, 'latencyMs');
 			apiContext.settings = initialSettings(options);
+			clock = Date.now;
 			sandbox.clearRequests();
 			sandbox.resetStats();
 		},
@@ -414,6 +419,11 @@ async function startSandbox(options = {}) {
 		},
 		setRandomFaults(config) {
 			randomFaults = config ? new RandomFaults(config, seed) : undefined;
+		},
+		setClock(now) {
+			if (now !== undefined && typeof now !== 'function')
+				throw new TypeError('setClock needs a function returning ms, or undefined');
+			clock = now ?? Date.now;
 		},
 		close() {
 			if (!closing) {

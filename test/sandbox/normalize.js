@@ -191,19 +191,28 @@ function normalizeAction(input, ids) {
 	};
 }
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /**
- * A timestamp for the controls: an ISO 8601 date-time with a zone (kept as written) or a Date.
+ * Milliseconds of a sandbox timestamp; one without a zone is UTC (as Norce documents its
+ * timestamps), never the host's zone. NaN when unreadable.
+ * @param {unknown} value @returns {number}
+ */
+function parseUtc(value) {
+	if (typeof value !== 'string') return NaN;
+	return Date.parse(/T[\d:.]+$/.test(value) ? `${value}Z` : value);
+}
+
+/**
+ * A timestamp for the controls: an ISO 8601 date-time (kept as written; without a zone it
+ * means UTC, which lets tests serve Norce timestamps without an offset) or a Date.
  * @param {unknown} value @param {string} name @returns {string}
  */
 function checkTimestamp(value, name) {
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-	if (typeof value === 'string' && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))
+	if (typeof value === 'string' && ISO_DATE_TIME.test(value) && !Number.isNaN(parseUtc(value)))
 		return value;
-	throw new TypeError(
-		`${name} must be an ISO 8601 date-time with a zone, e.g. 2026-05-01T10:00:00.000Z`,
-	);
+	throw new TypeError(`${name} must be an ISO 8601 date-time, e.g. 2026-05-01T10:00:00.000Z`);
 }
 
 module.exports = {
@@ -214,4 +223,5 @@ module.exports = {
 	normalizeCart,
 	normalizeAction,
 	checkTimestamp,
+	parseUtc,
 };

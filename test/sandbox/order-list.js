@@ -9,6 +9,7 @@
 const { ORDER_STATUSES, round2 } = require('./orders');
 const { toPublicOrder } = require('./public');
 const { parseSort, sortOrders } = require('./order-sort');
+const { parseUtc } = require('./normalize');
 
 /**
  * @typedef {import('./index').SandboxOrder} SandboxOrder
@@ -41,7 +42,7 @@ class OrderListIndex {
 			this.entries = Array.from(this.orders.values(), (order) => ({
 				order,
 				created: order.created,
-				createdMs: Date.parse(order.created) || 0,
+				createdMs: parseUtc(order.created) || 0,
 			}));
 			this.entries.sort(
 				(a, b) =>

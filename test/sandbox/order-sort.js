@@ -5,6 +5,8 @@
  * Without them the list keeps its default order: created desc, then id asc.
  */
 
+const { parseUtc } = require('./normalize');
+
 /** @typedef {import('./index').SandboxOrder} SandboxOrder */
 /** @typedef {import('./index').OrderListOrderBy} OrderListOrderBy */
 
@@ -21,7 +23,7 @@ function billing(order) {
 const KEYS =
 	/** @type {Record<OrderListOrderBy, (order: SandboxOrder) => string | number | undefined>} */ ({
 		created: (order) => {
-			const ms = Date.parse(order.created);
+			const ms = parseUtc(order.created);
 			return Number.isNaN(ms) ? undefined : ms;
 		},
 		billingEmail: (order) => {

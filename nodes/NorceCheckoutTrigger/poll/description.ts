@@ -3,6 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { ORDER_STATUS_OPTIONS } from '../../../shared/orderStatuses';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
+/**
+ * Orders in the window above which each poll's cost (one request per 100 orders, every poll)
+ * calls for the Notification Trigger: 100 requests, about 5 s at 50 ms each (README, Cost).
+ */
+export const VOLUME_NOTICE_ORDERS = 10_000;
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -23,6 +28,13 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 		default: 'orderStatusChanged',
+	},
+	{
+		displayName: `Each poll reads every order created in the lookback window, one request per 100 orders, whether or not it changed. With more than ${VOLUME_NOTICE_ORDERS.toLocaleString('en-US')} orders in that window, use the Norce Checkout Notification Trigger instead: Norce calls n8n on each change.`,
+		name: 'volumeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { event: ['orderStatusChanged'] } },
 	},
 	{
 		displayName: 'Statuses',

@@ -1,12 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseNorceTime } from '../../../shared/norceTime';
+
 export type TriggerEvent = 'orderCreated' | 'orderStatusChanged';
 
 /** One event found in an order, before it is emitted. */
 export interface OrderEvent {
 	/** Identifies the event across polls: the same order change always gives the same key. */
 	key: string;
-	/** Milliseconds since the epoch: when the order was created or changed status. */
+	/** Milliseconds since the epoch (Norce's clock): when the order was created or changed status. */
 	at: number;
 	json: IDataObject;
 }
@@ -14,7 +16,31 @@ export interface OrderEvent {
 interface Transition {
 	status: string;
 	at: number;
-	timeStamp: string;
+	timeStamp: unknown;
+}
+
+/** Every order starts in checkout ("A new order starts in the Checkout state", norce-order-api.md §6). */
+const INITIAL_STATUS = 'checkout';
+/** A first transition stamped this close to `created` is the record of the creation itself. */
+const CREATION_SLACK_MS = 1000;
+/** Keys longer than this (or with characters JSON would escape) are hashed: the state stays small. */
+const MAX_KEY_LENGTH = 96;
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short, stable stand-in for a hostile order ID. */
+function fnv1a(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let index = 0; index < text.length; index++) {
+		hash ^= text.charCodeAt(index);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A key that costs at most MAX_KEY_LENGTH bytes in the saved state, whatever the order ID. */
+export function compactKey(key: string): string {
+	if (key.length <= MAX_KEY_LENGTH && /^[\x20-\x7e]*$/.test(key) && !/["\\]/.test(key)) return key;
+	const printable = key.replace(/[^\w|.:-]/g, '_').slice(0, 48);
+	return `${printable}#${fnv1a(key)}${fnv1a(`${key}\u0000`)}`;
 }
 
 function transitionsOf(order: IDataObject): Transition[] {
@@ -22,12 +48,25 @@ function transitionsOf(order: IDataObject): Transition[] {
 	const transitions = Array.isArray(state.transitions) ? (state.transitions as IDataObject[]) : [];
 	return transitions
 		.map((transition) => ({
-			status: String(transition.status ?? ''),
-			timeStamp: String(transition.timeStamp ?? ''),
-			at: Date.parse(String(transition.timeStamp ?? '')),
+			status: typeof transition?.status === 'string' ? transition.status : '',
+			timeStamp: transition?.timeStamp,
+			at: parseNorceTime(transition?.timeStamp) ?? NaN,
 		}))
 		.filter((transition) => transition.status !== '' && Number.isFinite(transition.at))
 		.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Whether the earliest transition records the creation rather than a change. Norce does not
+ * document that the list starts with the creation, so this is decided per order: it does when
+ * it is stamped at `created` (within a second). A first transition stamped later is a change
+ * from checkout, the status every order starts in.
+ */
+function startsWithCreation(order: IDataObject, transitions: Transition[]): boolean {
+	if (transitions.length === 0) return false;
+	const created = parseNorceTime(order.created);
+	if (created === undefined) return transitions[0].status === INITIAL_STATUS;
+	return Math.abs(transitions[0].at - created) <= CREATION_SLACK_MS;
 }
 
 function eventJson(
@@ -35,7 +74,7 @@ function eventJson(
 	order: IDataObject,
 	status: string,
 	previousStatus: string | null,
-	changedAt: IDataObject[string],
+	changedAt: unknown,
 	simplify: boolean,
 ): IDataObject {
 	const total = order.total as IDataObject | number | undefined;
@@ -44,7 +83,7 @@ function eventJson(
 		orderId: order.id,
 		status,
 		previousStatus: previousStatus ?? null,
-		changedAt,
+		changedAt: changedAt as IDataObject[string],
 		reference: order.reference ?? null,
 		cartReference: ((order.cart ?? {}) as IDataObject).reference ?? null,
 		total: typeof total === 'number' ? total : (total?.includingVat ?? null),
@@ -56,8 +95,9 @@ function eventJson(
 
 /**
  * The events an order holds. Created: one, at `created`, with the status it was created in.
- * Status changed: one per transition after the first (the first is the creation), each with
- * the status it came from, so two changes between polls are two events.
+ * Status changed: one per transition that is not the record of the creation, each with the
+ * status it came from, so two changes between polls are two events. Keys hold the parsed
+ * milliseconds, so a timestamp written with another precision or zone is the same event.
  */
 export function eventsOf(
 	order: IDataObject,
@@ -66,42 +106,50 @@ export function eventsOf(
 	simplify: boolean,
 ): OrderEvent[] {
 	const wanted = (status: string) => statuses.length === 0 || statuses.includes(status);
+	const id = String(order.id);
 	const transitions = transitionsOf(order);
+	const creation = startsWithCreation(order, transitions);
 	if (event === 'orderCreated') {
-		const at = Date.parse(String(order.created ?? ''));
-		const initial =
-			transitions[0]?.status ?? String(((order.state ?? {}) as IDataObject).currentStatus ?? '');
-		if (!Number.isFinite(at) || !wanted(initial)) return [];
+		const at = parseNorceTime(order.created);
+		const initial = creation
+			? transitions[0].status
+			: transitions.length > 0
+				? INITIAL_STATUS
+				: String(((order.state ?? {}) as IDataObject).currentStatus ?? INITIAL_STATUS);
+		if (at === undefined || !wanted(initial)) return [];
 		return [
 			{
-				key: `${String(order.id)}|created`,
+				key: compactKey(`${id}|created|${at}`),
 				at,
 				json: eventJson(event, order, initial, null, order.created, simplify),
 			},
 		];
 	}
-	return transitions.slice(1).flatMap((transition, index) =>
-		wanted(transition.status)
-			? [
-					{
-						key: `${String(order.id)}|${transition.status}|${transition.timeStamp}`,
-						at: transition.at,
-						json: eventJson(
-							event,
-							order,
-							transition.status,
-							transitions[index].status,
-							transition.timeStamp,
-							simplify,
-						),
-					},
-				]
-			: [],
-	);
+	const changes = creation ? transitions.slice(1) : transitions;
+	return changes.flatMap((transition) => {
+		if (!wanted(transition.status)) return [];
+		const index = transitions.indexOf(transition);
+		// Before the first recorded change the order was in checkout, unless that change is into checkout.
+		const previous =
+			index > 0
+				? transitions[index - 1].status
+				: transition.status === INITIAL_STATUS
+					? null
+					: INITIAL_STATUS;
+		return [
+			{
+				key: compactKey(`${id}|${transition.status}|${transition.at}`),
+				at: transition.at,
+				json: eventJson(event, order, transition.status, previous, transition.timeStamp, simplify),
+			},
+		];
+	});
 }
 
-/** Every time an order records, for moving the cursor past what a complete pass has seen. */
-export function latestTime(order: IDataObject, event: TriggerEvent): number {
-	if (event === 'orderCreated') return Date.parse(String(order.created ?? '')) || 0;
-	return transitionsOf(order).reduce((latest, transition) => Math.max(latest, transition.at), 0);
+/** The latest time an order records (Norce's clock), or undefined when it has none. */
+export function latestTime(order: IDataObject): number | undefined {
+	return transitionsOf(order).reduce<number | undefined>(
+		(latest, transition) => Math.max(latest ?? transition.at, transition.at),
+		parseNorceTime(order.created),
+	);
 }

@@ -1,14 +1,15 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { hasControlCharacters, hasNonHeaderCharacters } from '../../../shared/connection';
+import { headerValueProblem } from '../../../shared/connection';
+import { parseNorceTime } from '../../../shared/norceTime';
 import type { NorceClient, RetryTiming } from '../../../shared/transport';
 import { createNorceClient, openNorceSession, readListPage } from '../../../shared/transport';
-import type { TriggerState } from './cursor';
-import { OVERLAP_MS, pruneSeen, readState, writeState } from './cursor';
-import { DEFAULT_LOOKBACK_DAYS } from './description';
+import type { Pass, TriggerState } from './cursor';
+import { MAX_BOUNDARY, MAX_SKEW_MS, OVERLAP_MS, pruneSeen, readState, writeState } from './cursor';
+import { DEFAULT_LOOKBACK_DAYS, VOLUME_NOTICE_ORDERS } from './description';
 import type { OrderEvent, TriggerEvent } from './events';
-import { eventsOf, latestTime } from './events';
+import { compactKey, eventsOf, latestTime } from './events';
 
 export interface PollDependencies {
 	timing: RetryTiming;
@@ -32,15 +33,12 @@ interface Settings {
 function readSettings(context: IPollFunctions): Settings {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const channel = String(options.channel ?? '').trim();
-	if (channel && (hasControlCharacters(channel) || hasNonHeaderCharacters(channel))) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'Channel contains a character that cannot be sent in an HTTP header',
-			{
-				description:
-					'The Channel option is sent as the x-channel header: use plain letters, digits and punctuation.',
-			},
-		);
+	const problem = channel ? headerValueProblem(channel) : undefined;
+	if (problem !== undefined) {
+		throw new NodeOperationError(context.getNode(), `Channel ${problem}`, {
+			description:
+				'The Channel option is sent as the x-channel header: a single line of plain letters, digits and punctuation.',
+		});
 	}
 	const lookbackDays = Number(options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS);
 	return {
@@ -69,18 +67,12 @@ async function readPage(
 	qs: IDataObject,
 	offset: number,
 ) {
-	const { entries } = await readListPage(
+	return await readListPage(
 		context,
 		norce,
 		{ path: ['orders'], qs, subject: 'the order list' },
 		{ offset, limit: PAGE_SIZE, what: 'orders' },
 	);
-	return entries;
-}
-
-function toItems(events: OrderEvent[]): INodeExecutionData[][] | null {
-	if (events.length === 0) return null;
-	return [events.sort((a, b) => a.at - b.at).map(({ json }) => ({ json }))];
 }
 
 /** A manual test run: the newest matching event, whatever the cursor, so the user sees the shape. */
@@ -90,7 +82,7 @@ async function newestEvent(
 	settings: Settings,
 	now: number,
 ) {
-	const orders = await readPage(
+	const { entries: orders } = await readPage(
 		context,
 		norce,
 		{
@@ -109,6 +101,112 @@ async function newestEvent(
 	return newest ? [[{ json: newest.json }]] : null;
 }
 
+const HOUR_MS = 60 * 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Where a page continues from: a second before the boundary's whole second, so a Norce that
+ * truncates `date_from` to seconds, or reads it as exclusive, still returns every order not
+ * yet read; the ones already read come back and are skipped by ID.
+ */
+const queryFrom = (from: number) => Math.floor(from / 1000) * 1000 - 1000;
+
+/** A fresh start: events from before this poll never fire, whichever way Norce's clock is off. */
+function activationState(now: number): TriggerState {
+	return {
+		version: 2,
+		// Norce's clock may be MAX_SKEW_MS behind: an order created right after activation is
+		// stamped that much earlier. What already exists at activation is remembered instead.
+		firesFrom: now - MAX_SKEW_MS - OVERLAP_MS,
+		cursor: now - MAX_SKEW_MS,
+		seen: {},
+		baseline: { until: now + MAX_SKEW_MS },
+	};
+}
+
+function toItems(events: OrderEvent[]): INodeExecutionData[][] | null {
+	if (events.length === 0) return null;
+	return [events.sort((a, b) => a.at - b.at).map(({ json }) => ({ json }))];
+}
+
+function unsortedError(context: IPollFunctions) {
+	return new NodeOperationError(
+		context.getNode(),
+		'Norce Checkout did not sort the order list by creation time',
+		{
+			description:
+				'The trigger asks for order_by=created&order_by_direction=asc and pages by creation time; without that order it could skip orders. Check the credential points at the Norce Checkout Order API.',
+		},
+	);
+}
+
+interface PageOutcome {
+	complete: boolean;
+	/** Orders on the page not read before by this pass. */
+	fresh: number;
+}
+
+/**
+ * One page of the pass: skips the orders read before at the boundary, checks the order,
+ * hands every new order to `onOrder` and moves the pass's keyset forward.
+ */
+async function readNextPage(
+	context: IPollFunctions,
+	norce: NorceClient,
+	baseQuery: IDataObject,
+	pass: Pass,
+	byOffset: boolean,
+	onOrder: (order: IDataObject) => void,
+): Promise<PageOutcome> {
+	const bound = queryFrom(pass.from);
+	// When a page or more was read at the boundary, a page from the bound would hold only orders
+	// read before: skip them by offset instead (a deletion among them could then skip an order).
+	const offset =
+		byOffset || pass.boundaryCount > pass.boundary.length || pass.boundaryCount >= PAGE_SIZE
+			? pass.boundaryCount
+			: 0;
+	const { entries, totalSize } = await readPage(
+		context,
+		norce,
+		{ ...baseQuery, date_from: iso(bound) },
+		offset,
+	);
+	const skip = offset === 0 ? new Set(pass.boundary) : new Set<string>();
+	// The boundary: orders read whose created is at or after the next page's bound.
+	let boundary: Array<[string, number]> = pass.boundary.map((id) => [id, pass.from]);
+	let extra = pass.boundaryCount - pass.boundary.length;
+	let previous = -Infinity;
+	let fresh = 0;
+	for (const order of entries) {
+		if (!order || typeof order !== 'object') continue;
+		const created = parseNorceTime(order.created);
+		if (created !== undefined) {
+			if (created < previous) throw unsortedError(context);
+			previous = created;
+		}
+		const id = compactKey(String(order.id));
+		if (skip.has(id)) continue;
+		fresh++;
+		pass.orders++;
+		const latest = latestTime(order);
+		if (latest !== undefined) pass.observed = Math.max(pass.observed ?? latest, latest);
+		onOrder(order);
+		if (created !== undefined && created > pass.from) {
+			pass.from = created;
+			const kept = boundary.filter(([, at]) => at >= queryFrom(created));
+			if (kept.length < boundary.length) extra = 0;
+			boundary = kept;
+		}
+		boundary.push([id, created ?? pass.from]);
+	}
+	const count = boundary.length + extra;
+	pass.boundary = boundary.slice(-MAX_BOUNDARY).map(([id]) => id);
+	pass.boundaryCount = count;
+	const complete =
+		entries.length < PAGE_SIZE || (totalSize !== undefined && offset + entries.length >= totalSize);
+	return { complete, fresh };
+}
+
 export async function pollOrders(
 	this: IPollFunctions,
 	{ timing, now }: PollDependencies,
@@ -119,49 +217,106 @@ export async function pollOrders(
 	if (this.getMode() === 'manual') return await newestEvent(this, norce, settings, started);
 
 	const staticData = this.getWorkflowStaticData('node');
-	const state: TriggerState | undefined = readState(staticData);
-	if (state === undefined) {
-		writeState(staticData, { cursor: started, startedAt: started, seen: {} });
-		return null;
+	const reading = readState(staticData, started);
+	const label = `Norce Checkout Trigger "${this.getNode().name}"`;
+	let state: TriggerState;
+	const activating = reading.kind !== 'ok';
+	if (reading.kind === 'ok') {
+		state = reading.state;
+		if (reading.repaired)
+			this.logger.warn(
+				`${label}: ${reading.repaired}; it was dropped and the next pass reads the whole window again. No event is lost or fired twice.`,
+			);
+	} else {
+		state = activationState(started);
+		if (reading.kind === 'reset')
+			this.logger.warn(
+				`${label}: ${reading.reason}; the state was reset. Events from ${iso(started)} on fire again; changes between the last good poll and then do not fire.`,
+			);
 	}
 
 	// n8n 2.39+ tells how long a poll may take; stop paging in time and resume next poll.
 	const budget = 'getPollBudgetMs' in this ? (this.getPollBudgetMs as () => number)() : undefined;
 	const deadline = budget === undefined ? Infinity : started + budget * (1 - BUDGET_RESERVE);
-	const floor = Math.max(state.cursor - OVERLAP_MS, state.startedAt);
-	const dateFrom =
-		state.resume?.dateFrom ??
-		new Date(
-			settings.event === 'orderCreated' ? floor : started - settings.lookbackDays * DAY_MS,
-		).toISOString();
-	const qs = { date_from: dateFrom, order_by: 'created', order_by_direction: 'asc' };
+	const floor = Math.max(state.cursor - OVERLAP_MS, state.firesFrom);
+	const pass: Pass = state.pass ?? {
+		startedAt: started,
+		from: settings.event === 'orderCreated' ? floor : started - settings.lookbackDays * DAY_MS,
+		boundary: [],
+		boundaryCount: 0,
+		observed: null,
+		orders: 0,
+	};
+	const baseQuery: IDataObject = { order_by: 'created', order_by_direction: 'asc' };
 
-	let offset = state.resume?.offset ?? 0;
-	let observed = state.resume?.observed ?? state.cursor;
-	// By key: an order that shifts to the next page while paging is still one event.
-	const found = new Map<string, OrderEvent>();
+	const seen = state.seen;
+	const found: OrderEvent[] = [];
+	const onOrder = (order: IDataObject) => {
+		for (const event of eventsOf(order, settings.event, settings.statuses, settings.simplify)) {
+			if (event.at < floor || seen[event.key] !== undefined) continue;
+			seen[event.key] = event.at;
+			// The activation pass remembers what already exists instead of firing it: all it finds
+			// in the poll that activates, and in a later poll what is stamped before the activation.
+			if (state.baseline === undefined) found.push(event);
+			else if (!activating && event.at > state.baseline.until) found.push(event);
+		}
+	};
+
 	let complete = false;
+	let byOffset = false;
 	// At least one page per poll, so a tiny budget still makes progress.
 	do {
-		const orders = await readPage(this, norce, qs, offset);
-		offset += orders.length;
-		for (const order of orders) {
-			observed = Math.max(observed, latestTime(order, settings.event));
-			for (const event of eventsOf(order, settings.event, settings.statuses, settings.simplify)) {
-				if (event.at >= floor && state.seen[event.key] === undefined) found.set(event.key, event);
-			}
-		}
-		complete = orders.length < PAGE_SIZE;
+		const outcome = await readNextPage(this, norce, baseQuery, pass, byOffset, onOrder);
+		complete = outcome.complete;
+		if (!complete && outcome.fresh === 0) {
+			// A whole page of orders read before: more than a page share one second.
+			if (byOffset) throw stuckError(this);
+			byOffset = true;
+		} else byOffset = false;
 	} while (!complete && now() < deadline);
 
-	const seen = { ...state.seen };
-	for (const event of found.values()) seen[event.key] = event.at;
-	const cursor = complete ? Math.max(state.cursor, observed) : state.cursor;
-	writeState(staticData, {
+	const cursor = complete
+		? Math.max(state.cursor, Math.min(pass.startedAt - MAX_SKEW_MS, pass.observed ?? -Infinity))
+		: state.cursor;
+	const nextFloor = Math.max(cursor - OVERLAP_MS, state.firesFrom);
+	const pruned = pruneSeen(seen, nextFloor, state.firesFrom, started);
+	if (pruned.overflow > 0)
+		this.logger.warn(
+			`${label}: more than ${Object.keys(pruned.seen).length} events in the overlap window; the ${pruned.overflow} oldest were forgotten, and events stamped before ${iso(pruned.firesFrom)} that show up only now do not fire.`,
+		);
+	if (pruned.forgottenFuture > 0)
+		this.logger.warn(
+			`${label}: ${pruned.forgottenFuture} future-dated events were forgotten (over the limit); they fire again if Norce still lists them.`,
+		);
+	const next: TriggerState = {
+		version: 2,
+		firesFrom: pruned.firesFrom,
 		cursor,
-		startedAt: state.startedAt,
-		seen: complete ? pruneSeen(seen, cursor) : seen,
-		...(complete ? {} : { resume: { offset, dateFrom, observed } }),
-	});
-	return toItems([...found.values()]);
+		seen: pruned.seen,
+		...(complete ? {} : { pass, ...(state.baseline ? { baseline: state.baseline } : {}) }),
+		...(state.volumeWarnedAt !== undefined ? { volumeWarnedAt: state.volumeWarnedAt } : {}),
+	};
+	if (
+		complete &&
+		pass.orders > VOLUME_NOTICE_ORDERS &&
+		(next.volumeWarnedAt === undefined || started - next.volumeWarnedAt >= HOUR_MS)
+	) {
+		next.volumeWarnedAt = started;
+		this.logger.warn(
+			`${label}: each poll reads ${pass.orders} orders (about ${Math.ceil(pass.orders / PAGE_SIZE)} requests). Above ${VOLUME_NOTICE_ORDERS} orders in the window, use the Norce Checkout Notification Trigger: Norce calls n8n on each change and nothing is re-read.`,
+		);
+	}
+	writeState(staticData, next);
+	return toItems(found);
+}
+
+function stuckError(context: IPollFunctions) {
+	return new NodeOperationError(
+		context.getNode(),
+		'Norce Checkout order list paging made no progress',
+		{
+			description:
+				'Norce answered the same orders for the next page twice. Try again later; if it persists, shorten Lookback Days.',
+		},
+	);
 }

@@ -163,6 +163,7 @@ describe('failures and budget', () => {
 	it('a failed page fires nothing and moves no cursor; the next poll fires everything', async () => {
 		const { clock, poller } = setup({ event: 'orderCreated' });
 		await poller.poll();
+		norce.sandbox.clearRequests();
 		const before = JSON.stringify(poller.staticData);
 		const orders = Array.from({ length: 150 }, (_, index) => createOrder(START + MINUTE + index));
 		clock.now += 5 * MINUTE;
@@ -194,7 +195,7 @@ describe('failures and budget', () => {
 			polls++;
 		} while (
 			poller.staticData.norce &&
-			(poller.staticData.norce as IDataObject).resume &&
+			(poller.staticData.norce as IDataObject).pass &&
 			polls < 20
 		);
 

@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. o_yClTSySjyAuuBjmiBlHCjuEcTf',
 				description:
-					"Only events of this order. Sent as order_id (Norce's docs) and orderId (Norce's own client); events of other orders in the answer are left out and counted in a warning."
+					"Only events of this order. Sent as order_id (Norce's docs) and orderId (Norce's own client); events of other orders in the answer are left out and counted in a warning.",
 			},
 			{
 				displayName: 'Reference',

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
 import { readPages } from '../answers';
@@ -7,6 +8,7 @@ import { getWanted, queryValue } from '../parameters';
 import type { OperationModule } from '../registry';
 import { simplifyOrder } from './simplify';
 import { ORDER_STATUS_OPTIONS } from '../../../../shared/orderStatuses';
+import { norceDateQuery } from '../../../../shared/norceTime';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties,
@@ -37,14 +39,14 @@ const properties: INodeProperties[] = [
 				name: 'dateFrom',
 				type: 'dateTime',
 				default: '',
-				description: 'Only orders created at or after this time',
+				description: 'Only orders created at or after this time (UTC when no zone is given)',
 			},
 			{
 				displayName: 'Date To',
 				name: 'dateTo',
 				type: 'dateTime',
 				default: '',
-				description: 'Only orders created at or before this time',
+				description: 'Only orders created at or before this time (UTC when no zone is given)',
 			},
 			{
 				displayName: 'Reference',
@@ -93,10 +95,27 @@ const QUERY_NAMES: Record<string, string> = {
 	dateTo: 'date_to',
 };
 
-function filterQuery(filters: IDataObject): IDataObject {
+const DATE_FILTERS: Record<string, string> = { dateFrom: 'Date From', dateTo: 'Date To' };
+
+function filterQuery(context: IExecuteFunctions, itemIndex: number, filters: IDataObject) {
 	const query: IDataObject = {};
 	for (const [name, queryName] of Object.entries(QUERY_NAMES)) {
-		const value = queryValue(filters[name]);
+		let value = queryValue(filters[name]);
+		if (typeof value === 'string' && name in DATE_FILTERS) {
+			// Without a zone the date is UTC, as Norce's own timestamps, never the host's zone.
+			const sent = norceDateQuery(value);
+			if (sent === undefined) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`${DATE_FILTERS[name]} is not a date (item ${itemIndex})`,
+					{
+						itemIndex,
+						description: `Use an ISO 8601 date or date-time, e.g. 2026-05-01 or 2026-05-01T10:00:00Z (no zone = UTC). Got "${value.slice(0, 60)}".`,
+					},
+				);
+			}
+			value = sent;
+		}
 		if (value !== undefined) query[queryName] = value;
 	}
 	return query;
@@ -108,7 +127,11 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const wanted = getWanted(this, itemIndex);
-	const query = filterQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+	const query = filterQuery(
+		this,
+		itemIndex,
+		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+	);
 
 	const orders = await readPages(this, itemIndex, norce, {
 		path: ['orders'],
