@@ -39,6 +39,7 @@ export class NorceCheckoutTrigger implements INodeType {
 		const resolved: PollDependencies = {
 			timing: dependencies.timing ?? (DEFAULT_RETRY_TIMING as RetryTiming),
 			now: dependencies.now ?? Date.now,
+			volumeNoticeOrders: dependencies.volumeNoticeOrders,
 		};
 		this.poll = async function (this: IPollFunctions) {
 			return await pollOrders.call(this, resolved);

@@ -15,6 +15,8 @@ export interface PollDependencies {
 	timing: RetryTiming;
 	/** The clock (ms); injected so tests decide what "now" is. */
 	now: () => number;
+	/** Orders a pass may read before the log recommends the Notification Trigger (tests lower it). */
+	volumeNoticeOrders?: number;
 }
 
 const PAGE_SIZE = 100;
@@ -209,7 +211,7 @@ async function readNextPage(
 
 export async function pollOrders(
 	this: IPollFunctions,
-	{ timing, now }: PollDependencies,
+	{ timing, now, volumeNoticeOrders = VOLUME_NOTICE_ORDERS }: PollDependencies,
 ): Promise<INodeExecutionData[][] | null> {
 	const started = now();
 	const settings = readSettings(this);
@@ -298,12 +300,12 @@ export async function pollOrders(
 	};
 	if (
 		complete &&
-		pass.orders > VOLUME_NOTICE_ORDERS &&
+		pass.orders > volumeNoticeOrders &&
 		(next.volumeWarnedAt === undefined || started - next.volumeWarnedAt >= HOUR_MS)
 	) {
 		next.volumeWarnedAt = started;
 		this.logger.warn(
-			`${label}: each poll reads ${pass.orders} orders (about ${Math.ceil(pass.orders / PAGE_SIZE)} requests). Above ${VOLUME_NOTICE_ORDERS} orders in the window, use the Norce Checkout Notification Trigger: Norce calls n8n on each change and nothing is re-read.`,
+			`${label}: each poll reads ${pass.orders} orders (about ${Math.ceil(pass.orders / PAGE_SIZE)} requests). Above ${volumeNoticeOrders} orders in the window, use the Norce Checkout Notification Trigger: Norce calls n8n on each change and nothing is re-read.`,
 		);
 	}
 	writeState(staticData, next);

@@ -4,6 +4,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { NorceCheckoutTrigger } from '../../../nodes/NorceCheckoutTrigger/NorceCheckoutTrigger.node';
 import { TEST_RETRY_TIMING, useNorceSandbox } from '../../helpers/norceFixture';
 import { createPoller } from '../../helpers/pollRuntime';
 
@@ -216,5 +217,36 @@ describe('failures and budget', () => {
 		const { poller } = setup({ event: 'orderCreated', options: { channel: 'no' } });
 		await poller.poll('manual');
 		expect(norce.sandbox.requests.map((request) => request.headers['x-channel'])).toEqual(['no']);
+	});
+});
+
+describe('volume', () => {
+	it('says in the panel and, above the threshold, in the log that the Notification Trigger fits', async () => {
+		const panel = new NorceCheckoutTrigger().description.properties.find(
+			(property) => property.type === 'notice',
+		);
+		expect(panel?.displayName).toContain('Norce Checkout Notification Trigger');
+		expect(panel?.displayName).toContain('10,000 orders');
+		expect(panel?.displayOptions).toEqual({ show: { event: ['orderStatusChanged'] } });
+
+		// The threshold lowered to 200 orders: 250 in the window cross it.
+		const clock = { now: START };
+		const poller = createPoller({
+			parameters: { options: { lookbackDays: 1 } },
+			credentials: norce.credentials,
+			dependencies: { timing: TEST_RETRY_TIMING, now: () => clock.now, volumeNoticeOrders: 200 },
+		});
+		for (let index = 0; index < 250; index++) createOrder(START - 60 * MINUTE + index * 1000);
+		await poller.poll();
+		clock.now += 5 * MINUTE;
+		await poller.poll(); // within the hour: said once
+		expect(poller.warnings).toEqual([
+			expect.stringMatching(
+				/each poll reads 250 orders \(about 3 requests\)\. Above 200 orders in the window, use the Norce Checkout Notification Trigger/,
+			),
+		]);
+		clock.now += 60 * MINUTE;
+		await poller.poll();
+		expect(poller.warnings).toHaveLength(2);
 	});
 });
