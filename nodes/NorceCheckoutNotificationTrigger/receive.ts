@@ -111,7 +111,8 @@ export async function receive(
 		settings.simplify,
 	).sort((a, b) => utcMs(a.json.changedAt) - utcMs(b.json.changedAt));
 	const keys = events.map((event) => changeKey(event.json));
-	const trigger = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+	// A test listener's calls must not use up the live trigger's memory (Norce calls both).
+	const trigger = `${context.getMode()}:${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
 	const unseen = claimUnseen(
 		trigger,
 		context.getWorkflowStaticData('node'),

@@ -112,7 +112,7 @@ export async function startWebhookHost(options: {
 	const calls = { answered: 0, finished: 0 };
 
 	/** Answers like n8n: what the node answered, or 500 when it threw before answering. */
-	function onCall(body: unknown, response: JsonResponse) {
+	function onCall(body: unknown, response: JsonResponse, url: string) {
 		const recorded: JsonResponse = {
 			...response,
 			get headersSent() {
@@ -132,7 +132,8 @@ export async function startWebhookHost(options: {
 				return recorded;
 			},
 		};
-		void handle(body, recorded).then(
+		// n8n runs calls to the test URL (a listening editor) in manual mode.
+		void handle(body, recorded, url.startsWith('/webhook-test/') ? 'manual' : 'webhook').then(
 			() => calls.finished++,
 			(error: Error) => {
 				calls.finished++;
@@ -160,7 +161,7 @@ export async function startWebhookHost(options: {
 			httpResponse,
 		}) as unknown as IWorkflowExecuteAdditionalData;
 
-	async function handle(body: unknown, response: object) {
+	async function handle(body: unknown, response: object, mode: WorkflowExecuteMode) {
 		const workflow = workflowFromStore();
 		const webhookData = {
 			httpMethod: 'POST',
@@ -173,7 +174,7 @@ export async function startWebhookHost(options: {
 			workflow,
 			node,
 			additionalData({ body, headers: {}, params: {}, query: {} }, response),
-			'webhook',
+			mode,
 			webhookData,
 			[],
 			null,

@@ -13,7 +13,7 @@ export interface WebhookServer {
 	close(): Promise<void>;
 }
 
-/** Starts a loopback server handing each POSTed JSON body and its response to `handle`. */
+/** Starts a loopback server handing each POSTed JSON body, its response and path to `handle`. */
 export declare function startWebhookServer(
-	handle: (body: unknown, response: JsonResponse) => void,
+	handle: (body: unknown, response: JsonResponse, url: string) => void,
 ): Promise<WebhookServer>;

@@ -8,7 +8,7 @@
 const http = require('node:http');
 
 /**
- * @param {(body: unknown, response: import('./webhookServer').JsonResponse) => void} handle
+ * @param {(body: unknown, response: import('./webhookServer').JsonResponse, url: string) => void} handle
  * @returns {Promise<import('./webhookServer').WebhookServer>}
  */
 async function startWebhookServer(handle) {
@@ -45,7 +45,7 @@ async function startWebhookServer(handle) {
 					return res.statusCode;
 				},
 			};
-			handle(body, response);
+			handle(body, response, req.url ?? '/');
 		});
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));

@@ -178,6 +178,19 @@ describe('exactly once', () => {
 		expect(trigger.items().map((item) => item.status)).toEqual(['processing', 'completed']);
 	});
 
+	it("a test listener receiving the same change does not use up the live trigger's memory", async () => {
+		const trigger = await publish();
+		await trigger.hook('create', 'manual');
+		const order = norce.sandbox.createOrder({}) as { id: string };
+		norce.sandbox.setOrderStatus(order.id, 'processing');
+		await settled(trigger);
+		// Norce called both URLs; each emitted the change once
+		expect(
+			eventsOfOrder(order.id).map((event) => String(event.invoke).includes('/webhook-test/')),
+		).toEqual([false, true]);
+		expect(trigger.items().map((item) => item.orderId)).toEqual([order.id, order.id]);
+	});
+
 	it('failed deliveries are retried by Norce and emitted once', async () => {
 		const trigger = await publish();
 		const order = norce.sandbox.createOrder({}) as { id: string };
