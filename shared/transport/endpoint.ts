@@ -19,10 +19,11 @@ export function serviceRoot(connection: NorceConnection, service: NorceService):
 }
 
 /**
- * The headers Norce documents per service: the Order API takes merchant and channel as
- * headers (and an optional adapter ID); the Notification Service only `x-merchant`, its channel
- * being a query parameter (norce-order-api §9); the Configuration API only the key, merchant
- * and channel being path segments there (§10: Norce's own client sends nothing else).
+ * The headers per service, as Norce's own clients send them (norce-order-api §11): the Order
+ * API and the Notification Service take merchant and channel as headers (the Notification
+ * Service documents only `x-merchant` and a `channel` query, which the node sends too; Norce's
+ * client adds `x-channel`), the Order API an optional adapter ID; the Configuration API only
+ * the key, merchant and channel being path segments there (§10).
  */
 export function serviceHeaders(
 	connection: NorceConnection,
@@ -34,11 +35,10 @@ export function serviceHeaders(
 		Accept: 'application/json',
 		Authorization: `Bearer ${connection.token}`,
 	};
-	if (service !== 'configuration') headers['x-merchant'] = connection.merchant;
-	if (service === 'order') {
-		headers['x-channel'] = channel;
-		if (adapterId) headers['x-adapterid'] = adapterId;
-	}
+	if (service === 'configuration') return headers;
+	headers['x-merchant'] = connection.merchant;
+	headers['x-channel'] = channel;
+	if (service === 'order' && adapterId) headers['x-adapterid'] = adapterId;
 	return headers;
 }
 

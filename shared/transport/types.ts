@@ -23,8 +23,8 @@ export type NorceContext =
 
 /**
  * Which Norce service a request goes to: the Order API (`…/checkout/order/api/v0/checkout/…`),
- * the Notification Service (`…/checkout/notification/api/v1/…`), which knows no channel
- * header (the channel is a query parameter there), or the Configuration API
+ * the Notification Service (`…/checkout/notification/api/v1/…`), whose channel is also a
+ * query parameter, or the Configuration API
  * (`…/checkout/configuration/api/v1/configuration/…`), where merchant and channel are path
  * segments and only the bearer token is sent (shared/configuration.ts).
  */

@@ -82,15 +82,11 @@ describe('authenticate', () => {
 		});
 	});
 
-	it('sends no channel header to the Notification Service, as documented', async () => {
+	it('sends the Configuration API the key only: merchant and channel are in its path', async () => {
 		const request = await credential.authenticate(credentials, {
-			url: 'https://my-shop.api-se.stage.norce.tech/checkout/notification/api/v1/events',
+			url: 'https://my-shop.api-se.stage.norce.tech/checkout/configuration/api/v1/configuration/merchants/m/channels/se/configurations/static_notifications',
 		} as IHttpRequestOptions);
-		expect(request.headers).toEqual({
-			Accept: 'application/json',
-			'x-merchant': 'norce-demo',
-			Authorization: 'Bearer tok',
-		});
+		expect(request.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer tok' });
 	});
 
 	it('refuses to authenticate for a slug that would change the host', async () => {

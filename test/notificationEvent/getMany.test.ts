@@ -8,7 +8,7 @@ const LIST = { resource: 'notificationEvent', operation: 'getMany' };
 const EVENTS = '/checkout/notification/api/v1/events';
 
 describe('notificationEvent.getMany', () => {
-	it('asks the Notification Service beside the order base, with the channel as a query', async () => {
+	it("asks the Notification Service beside the order base, with the channel as a query and the headers of Norce's client", async () => {
 		const result = await norce.run({ ...LIST, returnAll: true });
 
 		const [request] = norce.sandbox.requests;
@@ -16,6 +16,7 @@ describe('notificationEvent.getMany', () => {
 			{ request: `GET ${EVENTS}?channel=se&offset=0&limit=100`, contentType: undefined, body: '' },
 		]);
 		expect(request.headers['x-merchant']).toBe(DEMO.merchant);
+		expect(request.headers['x-channel']).toBe('se');
 		expect(result.output.map(({ json }) => json.channel)).toEqual(
 			Array(DEMO.notificationEventCounts.se).fill('se'),
 		);

@@ -186,7 +186,9 @@ describe('exactly once', () => {
 		await settled(trigger);
 		// Norce called both URLs; each emitted the change once
 		expect(
-			eventsOfOrder(order.id).map((event) => String(event.invoke).includes('/webhook-test/')),
+			eventsOfOrder(order.id).map((event) =>
+				String(norce.sandbox.deliveries.invokeOf(event)).includes('/webhook-test/'),
+			),
 		).toEqual([false, true]);
 		expect(trigger.items().map((item) => item.orderId)).toEqual([order.id, order.id]);
 	});

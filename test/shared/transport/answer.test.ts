@@ -143,6 +143,16 @@ describe('a change answered 2xx with something that is not JSON', () => {
 		],
 		['order.create', { operation: 'create', jsonBody: '{"cart":{"items":[]}}' }],
 		[
+			'shipping.update',
+			{
+				resource: 'shipping',
+				operation: 'update',
+				orderId: DEMO.validOrderId,
+				shippingId: 's_1',
+				jsonBody: '{"total":{"includingVat":1,"excludingVat":1},"vatRate":0}',
+			},
+		],
+		[
 			'payment.create',
 			{
 				resource: 'payment',

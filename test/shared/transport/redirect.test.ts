@@ -154,16 +154,14 @@ describe('from https', () => {
 	});
 	afterAll(() => restore());
 
-	it.each<Kind>(['read', 'poll', 'credential test'])(
-		'a %s redirected to http (a downgrade) is not followed',
-		async (kind) => {
-			const target = `http://127.0.0.1:${elsewhere.port}/steal`;
+	describe.each<Kind>(['read', 'write', 'poll', 'credential test'])('a %s', (kind) => {
+		it.each(STATUSES)('%s to http (a downgrade): not followed', async (status) => {
 			secure.sandbox.addFault({
 				kind: 'status',
-				status: 301,
+				status,
 				body: 'empty',
 				times: 1,
-				headers: { location: target },
+				headers: { location: `http://127.0.0.1:${elsewhere.port}/steal` },
 				match: { operation: MATCH[kind] as never },
 			});
 
@@ -171,9 +169,10 @@ describe('from https', () => {
 
 			expect(elsewhere.requests).toEqual([]);
 			expect(secure.sandbox.requests).toHaveLength(1);
-			expect(error).toContain(kind === 'credential test' ? 'HTTP 301' : elsewhere.origin);
-		},
-	);
+			if (kind === 'read' || kind === 'poll') expect(error).toContain(elsewhere.origin);
+			else expect(error).toContain(`${status}`);
+		});
+	});
 });
 
 describe('the credential, borrowed by another node', () => {
