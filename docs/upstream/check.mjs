@@ -7,6 +7,7 @@
 // n8n is written into this repository; the temp dir is removed.
 //
 //   node docs/upstream/check.mjs [--tarball=<n8n-backend-network-1.15.1.tgz>] [--stock] [--keep]
+//   node docs/upstream/check.mjs --figures   (figures.js: stock and patched side by side)
 //
 // --stock runs the test against the unpatched package instead: it must fail (the test can fail).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,6 +23,12 @@ export const TEST = path.join(HERE, 'node-agents.keep-alive.test.js');
 export const PACKAGE = '@n8n/backend-network';
 export const VERSION = '1.15.1';
 export const N8N_VERSION = '2.41.1';
+const NO_PROXY_ENV = Object.fromEntries(
+	['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'].map((k) => [
+		k,
+		'',
+	]),
+);
 
 /** `patch -p1` in `dir` (dry run first, so a rejected hunk leaves nothing half-applied). */
 export function applyPatch(dir) {
@@ -77,9 +84,27 @@ async function main() {
 		const { name, version } = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8'));
 		if (name !== PACKAGE || version !== VERSION)
 			throw new Error(`${tarball} is ${name}@${version}, not ${PACKAGE}@${VERSION}`);
+		if (flags.figures) {
+			// the stock package beside the patched one, for figures.js
+			fs.cpSync(pkg, path.join(tmp, 'stock'), { recursive: true });
+		}
 		if (!flags.stock) {
 			applyPatch(pkg);
 			console.log(`${path.basename(PATCH)} applies cleanly to ${name}@${version}`);
+		}
+		if (flags.figures) {
+			const r = spawnSync(install.node.node, [path.join(HERE, 'figures.js')], {
+				stdio: 'inherit',
+				env: {
+					...process.env,
+					STOCK_DIR: path.join(tmp, 'stock'),
+					PATCHED_DIR: pkg,
+					NODE_PATH: dependencyPath(install.dir),
+					...NO_PROXY_ENV,
+				},
+			});
+			process.exitCode = r.status;
+			return;
 		}
 		const r = spawnSync(install.node.node, ['--test', '--test-reporter=spec', TEST], {
 			stdio: 'inherit',
@@ -87,12 +112,7 @@ async function main() {
 				...process.env,
 				BACKEND_NETWORK_DIR: pkg,
 				NODE_PATH: dependencyPath(install.dir),
-				HTTP_PROXY: '',
-				HTTPS_PROXY: '',
-				http_proxy: '',
-				https_proxy: '',
-				NO_PROXY: '',
-				no_proxy: '',
+				...NO_PROXY_ENV,
 			},
 		});
 		const passed = r.status === 0;
