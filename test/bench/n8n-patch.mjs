@@ -61,12 +61,14 @@ Module._resolveFilename = function (request, parent, ...rest) {
 };
 // once n8n has loaded the stock module (after its own start-up, reflect-metadata included), its
 // two exports on the request path switch to the copy's while the bench's switch is on
+// (the hook stays installed, only idle after that: other preloads, e.g. probe.cjs, chain onto it)
+let switched = false;
 const load = Module._load;
 Module._load = function (...args) {
 	const exported = load.apply(this, args);
-	const stock = Module._cache[UTILS];
+	const stock = switched ? undefined : Module._cache[UTILS];
 	if (stock?.loaded) {
-		Module._load = load;
+		switched = true;
 		const patched = require(path.join(COPY, 'dist/http/axios/utils.js'));
 		for (const name of ['setAxiosAgents', 'getBeforeRedirectFn']) {
 			const before = stock.exports[name];

@@ -851,7 +851,9 @@ function renderReport(aggs, memory, trigger, ctx = {}) {
 			`node lost ${node.lostMax} (worst run), **${node.requests} requests sent** (${node.by429} answered 429), ${fmtMs(node.ms)} per run; HTTP Request lost ${http.lost}, ${http.requests} requests → ${mark(node.lostMax === 0)}`,
 		]);
 	}
-	if (memory) {
+	if (memory?.error)
+		targets.push(['≤ 2 KB heap per item, linear', `**not measured**: ${memory.error}`]);
+	else if (memory) {
 		// a shrinking heap is a disturbed measurement, never a met target
 		const heapMet = (m) => (m.retainedPerItem < 0 ? undefined : m.retainedPerItem <= 2048);
 		const lin = memory[1].retainedPerItem / memory[0].retainedPerItem;
@@ -1014,9 +1016,12 @@ async function main() {
 		}
 		for (const sb of Object.values(ctx.sandboxes)) await sb.close().catch(() => {});
 		if (wants('memory')) {
-			memory = await runMemory(n8n);
+			// a failed section is reported, not allowed to throw away the sections already measured
+			memory = await runMemory(n8n).catch((e) => ({ error: e.message.split('\n')[0] }));
 			log(
-				`memory: ${memory.map((m) => `${m.validations}: ${Math.round(m.retainedPerItem)} B/item`).join(', ')}`,
+				memory.error
+					? `memory: not measured: ${memory.error}`
+					: `memory: ${memory.map((m) => `${m.validations}: ${Math.round(m.retainedPerItem)} B/item`).join(', ')}`,
 			);
 		}
 		if (wants('trigger')) {
