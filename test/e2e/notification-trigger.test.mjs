@@ -65,8 +65,7 @@ for (const entry of e2eMatrix()) {
 		const webhookId = crypto.randomUUID();
 		const document = () => ctx.sandbox.configuration.get('se');
 		const entries = () => document()?.order?.notifications ?? [];
-		const ours = () =>
-			entries().filter((e) => String(sandbox.deliveries.invokeOf(e)).includes(webhookId));
+		const ours = () => entries().filter((e) => String(e.invoke).includes(webhookId));
 		const example = () => entries().filter((e) => String(e.invoke).includes(EXAMPLE_WEBHOOK));
 		const received = () =>
 			receiver.received.filter((r) => !r.url.endsWith('workflow=example')).map((r) => r.json);
