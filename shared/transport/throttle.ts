@@ -7,8 +7,8 @@ import { waitUnlessAborted } from './retry';
  *
  * A throttled answer pauses every request of the execution until the wait is over. Answers
  * to requests sent before that pause began join it instead of starting another, so the
- * requests in flight together count as one round. Each round waits longer (Retry-After when
- * it asks for more); when `rounds` waits with no other answer in between did not end it, the
+ * requests in flight together count as one round. The first round waits what Retry-After
+ * asks, each further one at least twice as long as the last; when `rounds` waits with no other answer in between did not end it, the
  * breaker opens and every request not yet sent fails at once: with the default timing that is about a
  * minute of throttling (1 + 2 + 4 + 8 + 16 + 30 s), longer than the per-second and
  * per-minute windows rate limiters use, short of leaving a nightly run waiting for hours.
@@ -63,8 +63,14 @@ export class Throttle {
 		this.streak++;
 		if (this.isOpen) return;
 		const { baseDelayMs, maxDelayMs } = this.timing;
-		const backoff = baseDelayMs * 2 ** (this.streak - 1);
-		const waitMs = Math.min(maxDelayMs, Math.max(backoff, retryAfterMs ?? 0));
+		// A first throttle waits what Retry-After asks (a lone 429 with "0" costs nothing); when
+		// the throttling goes on, each round waits at least twice the last.
+		const waitMs = Math.min(
+			maxDelayMs,
+			this.streak === 1
+				? (retryAfterMs ?? baseDelayMs)
+				: Math.max(retryAfterMs ?? 0, baseDelayMs * 2 ** (this.streak - 1)),
+		);
 		this.pausedUntil = this.now() + waitMs;
 	}
 

@@ -67,7 +67,9 @@ async function main() {
 			[
 				'--test',
 				`--test-concurrency=${concurrency}`,
-				'--test-timeout=900000',
+				// reliability.test.mjs runs two 10,000-item soaks per version; with the node-wide
+				// rate-limit pauses its concurrency-5 soak waits out every 429 as a whole run.
+				'--test-timeout=1800000',
 				'--test-reporter=spec',
 				...files,
 			],

@@ -12,7 +12,7 @@ const norce = useNorceSandbox();
 describe('Throttle', () => {
 	const timing = { baseDelayMs: 1000, maxDelayMs: 30_000, random: () => 0.5 };
 
-	it('waits longer each round, at least as long as Retry-After asks, at most maxDelayMs', async () => {
+	it('waits what Retry-After asks first, then longer each round, at most maxDelayMs', async () => {
 		let now = 0;
 		const throttle = new Throttle(timing, THROTTLE_ROUNDS, () => now);
 		const pausedFor = () => (throttle as unknown as { pausedUntil: number }).pausedUntil - now;
@@ -28,6 +28,12 @@ describe('Throttle', () => {
 		now += 4000;
 		throttle.throttled(3, 3_600_000);
 		expect(pausedFor()).toBe(30_000);
+	});
+
+	it('a lone throttle with Retry-After: 0 does not pause the run', () => {
+		const throttle = new Throttle(timing, THROTTLE_ROUNDS, () => 0);
+		throttle.throttled(0, 0);
+		expect((throttle as unknown as { pausedUntil: number }).pausedUntil).toBe(0);
 	});
 
 	it('counts the answers to requests sent together as one round', () => {
