@@ -13,6 +13,7 @@ import {
 	apiErrorFromAnswer,
 	apiErrorFromNetwork,
 	boundsError,
+	notNorceError,
 	norceApiError,
 	redact,
 	redirectError,
@@ -53,8 +54,8 @@ function encodePathSegment(segment: string): string | undefined {
 	return encodeURIComponent(segment);
 }
 
-/** A bare ID sent as plain text rather than as a JSON string: one short token, no markup. */
-function isPlainToken(text: string): boolean {
+/** What a Norce ID looks like (`o_…`, `p_…`): one short token, never markup or prose. */
+export function isPlainId(text: string): boolean {
 	return /^[\w.:~-]{1,512}$/.test(text.trim());
 }
 
@@ -275,8 +276,13 @@ export function createNorceClient(
 					!parsed.isJson &&
 					body !== undefined
 				) {
-					if (typeof body !== 'string' || !isPlainToken(body)) {
-						throw notNorceError(context, itemIndex, request, statusCode, body);
+					if (typeof body !== 'string' || !isPlainId(body)) {
+						throw notNorceError(
+							{ node: context.getNode(), itemIndex },
+							request.subject,
+							statusCode,
+							body,
+						);
 					}
 				}
 				return { statusCode, body, attempts, afterUncertainAttempt };
@@ -319,27 +325,6 @@ function discard(body: unknown) {
 function headerText(value: unknown): string | undefined {
 	const first = Array.isArray(value) ? value[0] : value;
 	return typeof first === 'string' && first !== '' ? first : undefined;
-}
-
-/** A 2xx to a change that is not JSON: a sign-in page or web app answered, not Norce. */
-function notNorceError(
-	context: NorceContext,
-	itemIndex: number | undefined,
-	request: NorceRequest,
-	statusCode: number,
-	body: unknown,
-) {
-	const text = typeof body === 'string' ? body : '';
-	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-	const what = /^\s*</.test(text)
-		? `an HTML page${title ? ` ("${title.slice(0, 80)}")` : ''}`
-		: 'text that is not JSON';
-	return norceApiError(
-		{ node: context.getNode(), itemIndex },
-		`Norce Checkout answered the request for ${request.subject} with ${what} [HTTP ${statusCode}]`,
-		"Norce answers a change with JSON or nothing at all. The Base URL may not point at the Norce Checkout API (a proxy's sign-in page or a web app answers like this): check the environment, slug or Base URL of the credential. Whether the change was made is not known; check before running it again.",
-		{ httpCode: String(statusCode) },
-	);
 }
 
 /** The body with every secret in its strings (and keys) replaced by `***`. */

@@ -44,6 +44,11 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** The <title> of an HTML page, when it has one. */
+function htmlTitle(html: string): string | undefined {
+	return /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() || undefined;
+}
+
 /** Reads a Norce error body in any of the shapes seen: BaseError, RFC 7807, array, HTML, text. */
 export function readErrorBody(body: unknown): NorceErrorBody {
 	if (Array.isArray(body)) {
@@ -76,7 +81,7 @@ export function readErrorBody(body: unknown): NorceErrorBody {
 	if (raw === undefined) return {};
 	if (/^\s*</.test(raw)) {
 		// An HTML page comes from a proxy or gateway, not from Norce; its <title> says enough.
-		const title = /<title[^>]*>([^<]*)<\/title>/i.exec(raw)?.[1]?.trim();
+		const title = htmlTitle(raw);
 		return { message: title ? `${title} (HTML page from a proxy or gateway)` : 'an HTML page' };
 	}
 	return { message: raw.length > 300 ? `${raw.slice(0, 300)}…` : raw };
@@ -197,6 +202,26 @@ export function boundsError(
 		`Norce Checkout's answer for ${context.subject} was refused: ${problem}`,
 		hint,
 		{},
+	);
+}
+
+/** A 2xx to a change that is not JSON: a sign-in page or web app answered, not Norce. */
+export function notNorceError(
+	context: Pick<FailureContext, 'node' | 'itemIndex'>,
+	subject: string,
+	status: number,
+	body: unknown,
+): NodeApiError {
+	const page = typeof body === 'string' ? body : '';
+	const title = htmlTitle(page);
+	const what = /^\s*</.test(page)
+		? `an HTML page${title ? ` ("${title.slice(0, 80)}")` : ''}`
+		: 'text that is not JSON';
+	return norceApiError(
+		context,
+		`Norce Checkout answered the request for ${subject} with ${what} [HTTP ${status}]`,
+		"Norce answers a change with JSON or nothing at all. The Base URL may not point at the Norce Checkout API (a proxy's sign-in page or a web app answers like this): check the environment, slug or Base URL of the credential. Whether the change was made is not known; check before running it again.",
+		{ httpCode: String(status) },
 	);
 }
 

@@ -4,7 +4,7 @@
  * URL, headers, retries, error mapping, redaction of the key.
  */
 export * from './types';
-export { createNorceClient, hasLoneSurrogate, isDotSegment } from './client';
+export { createNorceClient, hasLoneSurrogate, isDotSegment, isPlainId } from './client';
 export { Throttle } from './throttle';
 export { credentialOrigin, originOf, serviceHeaders, serviceRoot } from './endpoint';
 export { openNorceSession } from './session';

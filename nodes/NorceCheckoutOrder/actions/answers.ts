@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { NorceClient, NorceRequest, NorceResponse } from '../../../shared/transport';
-import { norceApiError, readListPage } from '../../../shared/transport';
+import { isPlainId, norceApiError, readListPage } from '../../../shared/transport';
 
 /** Reading Norce's answers into output objects, the same way for every operation. */
 
@@ -134,9 +134,6 @@ export function changeResult(response: NorceResponse, ids: IDataObject): IDataOb
 	return [isObject(response.body) ? response.body : { ...ids, success: true }];
 }
 
-/** What a Norce ID looks like (`o_…`, `p_…`): one short token, never markup or prose. */
-const PLAIN_ID = /^[\w.:~-]{1,512}$/;
-
 /**
  * The id of a created order, payment or shipping: `{ id }` or a bare JSON string (the sources
  * disagree). Norce has then created it, so a missing id says how to find it, not to retry.
@@ -151,7 +148,7 @@ export function createdId(
 	const { body } = response;
 	const id = isObject(body) ? body.id : body;
 	const text = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
-	if (PLAIN_ID.test(text)) return text;
+	if (isPlainId(text)) return text;
 	throw norceApiError(
 		{ node: context.getNode(), itemIndex },
 		`Norce Checkout created the ${what} but sent no ${what} ID [HTTP ${response.statusCode}]`,
