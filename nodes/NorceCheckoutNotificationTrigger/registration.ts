@@ -132,7 +132,7 @@ async function writeDocument(registration: Registration, document: IDataObject) 
 		method: 'PUT',
 		service: 'configuration',
 		path: registration.path,
-		jsonBody: JSON.stringify(document),
+		body: document,
 		// The whole document: sending it again ends in the same state.
 		safeToRepeat: true,
 		subject: registration.subject,

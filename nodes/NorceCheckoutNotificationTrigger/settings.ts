@@ -1,10 +1,16 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { headerValueProblem } from '../../shared/connection';
+import { headerOption } from '../../shared/headerOption';
 import { ORDER_STATUSES } from '../../shared/orderStatuses';
 import type { NorceClient, RetryTiming } from '../../shared/transport';
-import { createNorceClient, isDotSegment, openNorceSession } from '../../shared/transport';
+import {
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_MS,
+	createNorceClient,
+	isDotSegment,
+	openNorceSession,
+} from '../../shared/transport';
 
 export interface NotificationTriggerSettings {
 	/** Known statuses only, in the order an order moves through them; empty = every change. */
@@ -24,9 +30,9 @@ type TriggerContext = IHookFunctions | IWebhookFunctions;
 /** The node's parameters, checked before any request. */
 export function readSettings(context: TriggerContext): NotificationTriggerSettings {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const channel = String(options.channel ?? '').trim();
 	// The channel is a header of the read-back and a path segment of the configuration document.
-	if (channel && (headerValueProblem(channel) !== undefined || isDotSegment(channel))) {
+	const channel = headerOption(context.getNode(), options.channel, 'Channel');
+	if (channel !== undefined && isDotSegment(channel)) {
 		throw new NodeOperationError(context.getNode(), 'Channel is not a valid channel name', {
 			description:
 				'The Channel option is sent as the x-channel header and in the configuration URL: use plain letters, digits and punctuation, not "." or "..".',
@@ -35,7 +41,7 @@ export function readSettings(context: TriggerContext): NotificationTriggerSettin
 	const chosen = (context.getNodeParameter('statuses', []) as unknown[]).map(String);
 	return {
 		statuses: ORDER_STATUSES.filter((status) => chosen.includes(status)),
-		channel: channel || undefined,
+		channel,
 		verify: options.verify !== false,
 		simplify: options.simplify !== false,
 	};
@@ -51,7 +57,11 @@ export async function connect(
 	const norce = createNorceClient(
 		context,
 		session,
-		{ channel: settings.channel ?? session.connection.channel, maxRetries: 3, timeoutMs: 30_000 },
+		{
+			channel: settings.channel ?? session.connection.channel,
+			maxRetries: DEFAULT_MAX_RETRIES,
+			timeoutMs: DEFAULT_TIMEOUT_MS,
+		},
 		{ timing },
 	);
 	return { norce, merchant: session.connection.merchant, baseUrl: session.connection.baseUrl };

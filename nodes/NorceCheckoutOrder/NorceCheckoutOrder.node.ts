@@ -8,8 +8,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { RetryTiming } from '../../shared/transport';
 import { DEFAULT_RETRY_TIMING } from '../../shared/transport';
-import { nodeProperties, subtitle } from './actions/registry';
-import { router } from './actions/router';
+import { nodeProperties, subtitle } from './execution/registry';
+import { router } from './execution/router';
 
 // Programmatic rather than declarative: validate's 400 is a result, every item (errors too)
 // must stay paired, and requests need a retry and concurrency policy that routing lacks.
@@ -37,8 +37,6 @@ export class NorceCheckoutOrder implements INodeType {
 	 * `execute` with the execution context as `this`, so the timing travels in a closure.
 	 */
 	constructor(timing: RetryTiming = DEFAULT_RETRY_TIMING) {
-		this.execute = async function (this: IExecuteFunctions) {
-			return await router.call(this, timing);
-		};
+		this.execute = router(timing);
 	}
 }

@@ -28,8 +28,11 @@ import {
 	retryDelayMs,
 	waitUnlessAborted,
 } from './retry';
+import { readsOf } from './reads';
 import { Throttle, isThrottle } from './throttle';
+import { JsonString } from './types';
 import type {
+	NorceBody,
 	NorceClient,
 	NorceContext,
 	NorceRequest,
@@ -60,8 +63,6 @@ export function isPlainId(text: string): boolean {
 }
 
 interface ClientOptions {
-	/** The input item the requests are for; absent for polls and option lists. */
-	itemIndex?: number;
 	timing: RetryTiming;
 	/** Shared by every client of one execution, so the node backs off as one. */
 	throttle?: Throttle;
@@ -91,7 +92,6 @@ export function createNorceClient(
 	session: NorceSession,
 	settings: RequestSettings,
 	{
-		itemIndex,
 		timing,
 		throttle = new Throttle(timing),
 		maxAnswerBytes = MAX_ANSWER_BYTES,
@@ -118,7 +118,11 @@ export function createNorceClient(
 	 * redirects of a read, and the answer read off the wire. n8n is told never to follow a
 	 * redirect itself: it would send the key to wherever the redirect points.
 	 */
-	async function attempt(request: NorceRequest, url: string): Promise<AttemptOutcome> {
+	async function attempt(
+		request: NorceRequest,
+		url: string,
+		payload: string | undefined,
+	): Promise<AttemptOutcome> {
 		const { headers } = endpoint(request.service ?? 'order');
 		const controller = new AbortController();
 		const deadline = AbortSignal.timeout(settings.timeoutMs);
@@ -137,10 +141,10 @@ export function createNorceClient(
 					// A redirect's Location carries its own query.
 					...(first ? { qs: request.qs, arrayFormat: 'repeat' as const } : {}),
 					headers:
-						request.jsonBody === undefined
+						payload === undefined
 							? { ...headers }
 							: { ...headers, 'Content-Type': 'application/json' },
-					body: request.jsonBody,
+					body: payload,
 					timeout: settings.timeoutMs,
 					abortSignal: controller.signal,
 					returnFullResponse: true,
@@ -195,7 +199,6 @@ export function createNorceClient(
 	function failureOf(request: NorceRequest, attempts: number) {
 		return {
 			node: context.getNode(),
-			itemIndex,
 			subject: request.subject,
 			channel: settings.channel,
 			secrets,
@@ -210,7 +213,6 @@ export function createNorceClient(
 				context.getNode(),
 				`An ID for ${request.subject} cannot be sent in a URL`,
 				{
-					itemIndex,
 					description:
 						'It is "." or "..", or holds half of a character pair (a lone surrogate, e.g. from cutting text in the middle of an emoji). Check the ID parameters of this item.',
 				},
@@ -222,6 +224,7 @@ export function createNorceClient(
 	async function request(request: NorceRequest): Promise<NorceResponse> {
 		const signal = cancelSignal(context);
 		const url = urlOf(request);
+		const payload = serialise(request.body);
 		let afterUncertainAttempt = false;
 		/** Repeats after a connection failure or gateway error; Max Retries bounds them. */
 		let retries = 0;
@@ -231,7 +234,7 @@ export function createNorceClient(
 				throw throttledError(failureOf(request, attempts - 1), throttle.throttledRounds);
 			}
 			const mayRetry = retries < settings.maxRetries && signal?.aborted !== true;
-			const outcome = await attempt(request, url);
+			const outcome = await attempt(request, url, payload);
 			if ('failure' in outcome) {
 				const { failure } = outcome;
 				if (failure instanceof AnswerTooLargeError) {
@@ -239,7 +242,7 @@ export function createNorceClient(
 				}
 				const code = outcome.timedOut ? 'ETIMEDOUT' : networkErrorCode(failure);
 				if (code === undefined || isNodeError(failure)) {
-					throw unexpectedError(context, failure, secrets, itemIndex);
+					throw unexpectedError(context, failure, secrets);
 				}
 				if (isTransientNetworkCode(code) && request.safeToRepeat && mayRetry) {
 					retries++;
@@ -278,7 +281,7 @@ export function createNorceClient(
 				) {
 					if (typeof body !== 'string' || !isPlainId(body)) {
 						throw notNorceError(
-							{ node: context.getNode(), itemIndex },
+							{ node: context.getNode() },
 							request.subject,
 							statusCode,
 							body,
@@ -308,12 +311,17 @@ export function createNorceClient(
 		}
 	}
 
-	return { channel: settings.channel, request };
+	return { channel: settings.channel, request, ...readsOf(context, request) };
 }
 
 /** Errors already worded for the user (a refused redirect, an unusable ID). */
 function isNodeError(error: unknown): error is NodeApiError | NodeOperationError {
 	return error instanceof NodeApiError || error instanceof NodeOperationError;
+}
+
+function serialise(body: NorceBody | undefined): string | undefined {
+	if (body === undefined) return undefined;
+	return JSON.stringify(body instanceof JsonString ? body.text : body);
 }
 
 /** An answer not read (a redirect's page): closed so its connection is freed. */
@@ -350,7 +358,6 @@ function unexpectedError(
 	context: NorceContext,
 	error: unknown,
 	secrets: string[],
-	itemIndex: number | undefined,
 ): Error {
 	if (isNodeError(error)) return error;
 	const message =
@@ -358,5 +365,5 @@ function unexpectedError(
 	const description =
 		redact((error as NodeApiError)?.description ?? undefined, secrets) ??
 		'Check the credential and the node parameters; if it persists, report it with this message.';
-	return norceApiError({ node: context.getNode(), itemIndex }, message, description, {});
+	return norceApiError({ node: context.getNode() }, message, description, {});
 }

@@ -9,6 +9,6 @@ export { Throttle } from './throttle';
 export { credentialOrigin, originOf, serviceHeaders, serviceRoot } from './endpoint';
 export { openNorceSession } from './session';
 export { norceApiError } from './errors';
-export { readListPage } from './pages';
+export { PAGE_SIZE, decodeList } from './reads';
 export type { RetryTiming } from './retry';
 export { DEFAULT_RETRY_TIMING } from './retry';

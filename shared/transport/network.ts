@@ -6,15 +6,17 @@ interface NetworkFailure {
 	reason: string;
 	/** The request may succeed when sent again (for requests that are safe to repeat). */
 	transient: boolean;
+	/** The attempt ran out of time (the error then names the Timeout option). */
+	timeout?: true;
 }
 
 const NETWORK_FAILURES: Record<string, NetworkFailure> = {
 	ECONNRESET: { reason: 'the connection was reset', transient: true },
 	ECONNREFUSED: { reason: 'the connection was refused', transient: true },
-	ECONNABORTED: { reason: 'the request timed out', transient: true },
-	ETIMEDOUT: { reason: 'the request timed out', transient: true },
-	ESOCKETTIMEDOUT: { reason: 'the request timed out', transient: true },
-	ERR_SOCKET_CONNECTION_TIMEOUT: { reason: 'the request timed out', transient: true },
+	ECONNABORTED: { reason: 'the request timed out', transient: true, timeout: true },
+	ETIMEDOUT: { reason: 'the request timed out', transient: true, timeout: true },
+	ESOCKETTIMEDOUT: { reason: 'the request timed out', transient: true, timeout: true },
+	ERR_SOCKET_CONNECTION_TIMEOUT: { reason: 'the request timed out', transient: true, timeout: true },
 	EPIPE: { reason: 'the connection was closed', transient: true },
 	EAI_AGAIN: { reason: 'the host name could not be resolved', transient: true },
 	ENETUNREACH: { reason: 'the network is unreachable', transient: true },
@@ -39,7 +41,7 @@ export function networkReason(code: string | undefined): string {
 }
 
 export function isTimeoutCode(code: string | undefined): boolean {
-	return networkReason(code) === 'the request timed out';
+	return code !== undefined && isKnownNetworkCode(code) && NETWORK_FAILURES[code].timeout === true;
 }
 
 /**

@@ -30,6 +30,16 @@ export type NorceContext =
  */
 export type NorceService = 'order' | 'notification' | 'configuration';
 
+/**
+ * A JSON string literal as the whole body (`"REF-1"`, quotes included), as Update Reference
+ * sends it: marked, so a text can never be mistaken for an already serialised body.
+ */
+export class JsonString {
+	constructor(readonly text: string) {}
+}
+
+export type NorceBody = IDataObject | IDataObject[] | JsonString;
+
 export interface NorceRequest {
 	method: IHttpRequestMethods;
 	/** The Order API unless said otherwise. */
@@ -41,8 +51,8 @@ export interface NorceRequest {
 	 */
 	path: string[];
 	qs?: IDataObject;
-	/** JSON text to send as the body, already serialized. */
-	jsonBody?: string;
+	/** The body as data; the transport serialises it to JSON once, for every attempt. */
+	body?: NorceBody;
 	/**
 	 * Lets an operation take a non-2xx answer as its result instead of an error, e.g.
 	 * validate's 400 that carries the failed validations.
@@ -74,6 +84,10 @@ export interface NorceResponse {
 	afterUncertainAttempt: boolean;
 }
 
+/** Max Retries and Timeout when a node does not set them (the action node's options, the triggers). */
+export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** Node options that shape every request of one item (or one poll). */
 export interface RequestSettings {
 	channel: string;
@@ -91,7 +105,30 @@ export interface NorceSession {
 	connection: NorceConnection;
 }
 
+/** A GET with a known answer shape; `what` names it for the error, e.g. "a payment", "orders". */
+export type NorceRead = Pick<NorceRequest, 'service' | 'path' | 'qs' | 'subject'> & {
+	what: string;
+};
+
+/** A read of an offset/limit list: how many entries (Infinity = all), and which count. */
+export type ListRead = NorceRead & { wanted: number; keep?: (entry: IDataObject) => boolean };
+
+/** One page of an offset/limit list: its entries and, when Norce says, the total. */
+export interface Page {
+	entries: IDataObject[];
+	totalSize?: number;
+}
+
 export interface NorceClient {
 	readonly channel: string;
+	/** Any request: the answer as Norce sent it (a 2xx, or what `isResult` accepts). */
 	request(request: NorceRequest): Promise<NorceResponse>;
+	/** GET one JSON object (an order, a payment, …). */
+	readObject(read: NorceRead): Promise<IDataObject>;
+	/** GET a list, every entry an object. */
+	readList(read: NorceRead): Promise<IDataObject[]>;
+	/** GET one page of an offset/limit list (the polling trigger walks its own passes). */
+	readPage(read: NorceRead, offset: number, limit: number): Promise<Page>;
+	/** GET up to `wanted` entries of an offset/limit list, page after page. */
+	readPages(read: ListRead): Promise<IDataObject[]>;
 }

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseNorceTime } from '../../../shared/norceTime';
+import type { NorceOrder } from '../../../shared/order';
+import { field, orderStatus, orderTotal, orderTransitions } from '../../../shared/order';
 
 export type TriggerEvent = 'orderCreated' | 'orderStatusChanged';
 
@@ -43,10 +45,8 @@ export function compactKey(key: string): string {
 	return `${printable}#${fnv1a(key)}${fnv1a(`${key}\u0000`)}`;
 }
 
-function transitionsOf(order: IDataObject): Transition[] {
-	const state = (order.state ?? {}) as IDataObject;
-	const transitions = Array.isArray(state.transitions) ? (state.transitions as IDataObject[]) : [];
-	return transitions
+function transitionsOf(order: NorceOrder): Transition[] {
+	return orderTransitions(order)
 		.map((transition) => ({
 			status: typeof transition?.status === 'string' ? transition.status : '',
 			timeStamp: transition?.timeStamp,
@@ -62,7 +62,7 @@ function transitionsOf(order: IDataObject): Transition[] {
  * it is stamped at `created` (within a second). A first transition stamped later is a change
  * from checkout, the status every order starts in.
  */
-function startsWithCreation(order: IDataObject, transitions: Transition[]): boolean {
+function startsWithCreation(order: NorceOrder, transitions: Transition[]): boolean {
 	if (transitions.length === 0) return false;
 	const created = parseNorceTime(order.created);
 	if (created === undefined) return transitions[0].status === INITIAL_STATUS;
@@ -71,13 +71,12 @@ function startsWithCreation(order: IDataObject, transitions: Transition[]): bool
 
 function eventJson(
 	event: TriggerEvent,
-	order: IDataObject,
+	order: NorceOrder,
 	status: string,
 	previousStatus: string | null,
 	changedAt: unknown,
 	simplify: boolean,
 ): IDataObject {
-	const total = order.total as IDataObject | number | undefined;
 	const json: IDataObject = {
 		event,
 		orderId: order.id,
@@ -85,8 +84,8 @@ function eventJson(
 		previousStatus: previousStatus ?? null,
 		changedAt: changedAt as IDataObject[string],
 		reference: order.reference ?? null,
-		cartReference: ((order.cart ?? {}) as IDataObject).reference ?? null,
-		total: typeof total === 'number' ? total : (total?.includingVat ?? null),
+		cartReference: field(order.cart, 'reference') ?? null,
+		total: orderTotal(order) ?? null,
 		currency: order.currency ?? null,
 	};
 	if (!simplify) json.order = order;
@@ -100,7 +99,7 @@ function eventJson(
  * milliseconds, so a timestamp written with another precision or zone is the same event.
  */
 export function eventsOf(
-	order: IDataObject,
+	order: NorceOrder,
 	event: TriggerEvent,
 	statuses: string[],
 	simplify: boolean,
@@ -115,7 +114,7 @@ export function eventsOf(
 			? transitions[0].status
 			: transitions.length > 0
 				? INITIAL_STATUS
-				: String(((order.state ?? {}) as IDataObject).currentStatus ?? INITIAL_STATUS);
+				: String(orderStatus(order) ?? INITIAL_STATUS);
 		if (at === undefined || !wanted(initial)) return [];
 		return [
 			{
@@ -147,7 +146,7 @@ export function eventsOf(
 }
 
 /** The latest time an order records (Norce's clock), or undefined when it has none. */
-export function latestTime(order: IDataObject): number | undefined {
+export function latestTime(order: NorceOrder): number | undefined {
 	return transitionsOf(order).reduce<number | undefined>(
 		(latest, transition) => Math.max(latest ?? transition.at, transition.at),
 		parseNorceTime(order.created),

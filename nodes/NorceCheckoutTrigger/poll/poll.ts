@@ -1,10 +1,16 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { headerValueProblem } from '../../../shared/connection';
+import { headerOption } from '../../../shared/headerOption';
 import { parseNorceTime } from '../../../shared/norceTime';
 import type { NorceClient, RetryTiming } from '../../../shared/transport';
-import { createNorceClient, openNorceSession, readListPage } from '../../../shared/transport';
+import {
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_MS,
+	PAGE_SIZE,
+	createNorceClient,
+	openNorceSession,
+} from '../../../shared/transport';
 import type { Pass, TriggerState } from './cursor';
 import { MAX_BOUNDARY, MAX_SKEW_MS, OVERLAP_MS, pruneSeen, readState, writeState } from './cursor';
 import { DEFAULT_LOOKBACK_DAYS, VOLUME_NOTICE_ORDERS } from './description';
@@ -19,7 +25,6 @@ export interface PollDependencies {
 	volumeNoticeOrders?: number;
 }
 
-const PAGE_SIZE = 100;
 /** Stop paging when less than this share of the poll budget is left. */
 const BUDGET_RESERVE = 0.2;
 const DAY_MS = 24 * 60 * 60_000;
@@ -34,14 +39,7 @@ interface Settings {
 
 function readSettings(context: IPollFunctions): Settings {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const channel = String(options.channel ?? '').trim();
-	const problem = channel ? headerValueProblem(channel) : undefined;
-	if (problem !== undefined) {
-		throw new NodeOperationError(context.getNode(), `Channel ${problem}`, {
-			description:
-				'The Channel option is sent as the x-channel header: a single line of plain letters, digits and punctuation.',
-		});
-	}
+	const channel = headerOption(context.getNode(), options.channel, 'Channel');
 	const lookbackDays = Number(options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS);
 	return {
 		event: context.getNodeParameter('event', 'orderStatusChanged') as TriggerEvent,
@@ -49,7 +47,7 @@ function readSettings(context: IPollFunctions): Settings {
 		lookbackDays:
 			Number.isFinite(lookbackDays) && lookbackDays > 0 ? lookbackDays : DEFAULT_LOOKBACK_DAYS,
 		simplify: options.simplify !== false,
-		channel: channel || undefined,
+		channel,
 	};
 }
 
@@ -58,23 +56,18 @@ async function connect(context: IPollFunctions, settings: Settings, timing: Retr
 	return createNorceClient(
 		context,
 		session,
-		{ channel: settings.channel ?? session.connection.channel, maxRetries: 3, timeoutMs: 30_000 },
+		{
+			channel: settings.channel ?? session.connection.channel,
+			maxRetries: DEFAULT_MAX_RETRIES,
+			timeoutMs: DEFAULT_TIMEOUT_MS,
+		},
 		{ timing },
 	);
 }
 
-async function readPage(
-	context: IPollFunctions,
-	norce: NorceClient,
-	qs: IDataObject,
-	offset: number,
-) {
-	return await readListPage(
-		context,
-		norce,
-		{ path: ['orders'], qs, subject: 'the order list' },
-		{ offset, limit: PAGE_SIZE, what: 'orders' },
-	);
+async function readPage(norce: NorceClient, qs: IDataObject, offset: number) {
+	const read = { path: ['orders'], qs, subject: 'the order list', what: 'orders' };
+	return await norce.readPage(read, offset, PAGE_SIZE);
 }
 
 /** A manual test run: the newest matching event, whatever the cursor, so the user sees the shape. */
@@ -85,7 +78,6 @@ async function newestEvent(
 	now: number,
 ) {
 	const { entries: orders } = await readPage(
-		context,
 		norce,
 		{
 			order_by: 'created',
@@ -168,7 +160,6 @@ async function readNextPage(
 			? pass.boundaryCount
 			: 0;
 	const { entries, totalSize } = await readPage(
-		context,
 		norce,
 		{ ...baseQuery, date_from: iso(bound) },
 		offset,

@@ -212,6 +212,19 @@ describe('header options', () => {
 
 		expect(result.output.map((item) => item.json.channel)).toEqual(['se', 'no']);
 	});
+	it('fixed options that are invalid give every item its own error', async () => {
+		const result = await norce.run(
+			{ ...write, options: { channel: 'se\r\nx-evil: 1' } },
+			{ items: [{}, {}, {}], onError: 'continueRegularOutput' },
+		);
+
+		expect(result.output.map((item) => item.json.error)).toEqual(
+			[0, 1, 2].map(
+				(index) => `Channel contains a line break or control character (item ${index})`,
+			),
+		);
+		expect(norce.sandbox.requests).toHaveLength(0);
+	});
 });
 
 describe('reliability options', () => {

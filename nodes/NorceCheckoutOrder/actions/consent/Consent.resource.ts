@@ -1,11 +1,11 @@
-import type { ResourceModule } from '../registry';
+import type { ResourceModule } from '../../execution/registry';
 import * as create from './create.operation';
 import * as deleteConsent from './delete.operation';
 import * as update from './update.operation';
 import * as updateMany from './updateMany.operation';
 
 export const resource = {
-	option: { name: 'Consent', value: 'consent' },
+	name: 'Consent',
 	defaultOperation: 'update',
 	operations: { create, delete: deleteConsent, update, updateMany },
 } satisfies ResourceModule;

@@ -2,15 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { bodyInputProperties, getBody } from '../body';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { bodyInputProperties, getBody } from '../../helpers/body';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Create',
-	value: 'create',
 	description: 'Add a consent (e.g. newsletter or terms) to an order',
 	action: 'Add a consent to an order',
 };
@@ -59,7 +58,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('consent', 'create', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -75,7 +74,7 @@ export async function execute(
 		checked: this.getNodeParameter('checked', itemIndex, false) as boolean,
 		required: this.getNodeParameter('required', itemIndex, false) as boolean,
 	}));
-	const consentId = (JSON.parse(body) as IDataObject).id;
+	const consentId = body.id;
 	// The ID makes a repeat safe (Norce answers 409) and names the consent in messages.
 	if (typeof consentId !== 'string' || consentId.trim() === '') {
 		throw new NodeOperationError(
@@ -91,7 +90,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'consents'],
-		jsonBody: body,
+		body,
 		// The consent carries its own ID: a repeat cannot add a second one, Norce answers 409.
 		// After a connection failure that 409 means the first attempt added it.
 		safeToRepeat: true,

@@ -1,21 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { deleteAndConfirm } from '../answers';
-import { consentIdProperty, operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { deleteAndConfirm } from '../../helpers/changes';
+import { consentIdProperty, operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Delete',
-	value: 'delete',
 	description: 'Remove a consent from an order',
 	action: 'Remove a consent from an order',
 };
 
 const properties: INodeProperties[] = [orderIdProperty, consentIdProperty];
 
-export const description = operationProperties('consent', 'delete', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 

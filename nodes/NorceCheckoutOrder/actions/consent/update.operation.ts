@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { consentIdProperty, operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { consentIdProperty, operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Update',
-	value: 'update',
 	description: 'Check or uncheck one consent of an order',
 	action: 'Check or uncheck a consent of an order',
 };
@@ -27,7 +26,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = operationProperties('consent', 'update', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -42,7 +41,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'PATCH',
 		path: ['orders', orderId, 'consents', consentId],
-		jsonBody: JSON.stringify({ id: consentId, checked }),
+		body: { id: consentId, checked },
 		safeToRepeat: true,
 		subject: `consent "${consentId}" on order "${orderId}"`,
 	});

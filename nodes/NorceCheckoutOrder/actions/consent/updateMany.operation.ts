@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { bodyInputProperties, getBody } from '../body';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { bodyInputProperties, getBody } from '../../helpers/body';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Update Many',
-	value: 'updateMany',
 	description: 'Check or uncheck several consents of an order at once',
 	action: 'Check or uncheck several consents of an order',
 };
@@ -55,7 +54,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('consent', 'updateMany', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -75,7 +74,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'PATCH',
 		path: ['orders', orderId, 'consents'],
-		jsonBody: body,
+		body,
 		safeToRepeat: true,
 		subject: `the consents of order "${orderId}"`,
 	});

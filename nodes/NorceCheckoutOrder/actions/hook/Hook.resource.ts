@@ -1,9 +1,9 @@
-import type { ResourceModule } from '../registry';
+import type { ResourceModule } from '../../execution/registry';
 import * as create from './create.operation';
 import * as deleteHook from './delete.operation';
 
 export const resource = {
-	option: { name: 'Hook', value: 'hook' },
+	name: 'Hook',
 	defaultOperation: 'create',
 	operations: { create, delete: deleteHook },
 } satisfies ResourceModule;

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { bodyInputProperties, getBody, textFields } from '../body';
-import { operationProperties, orderIdProperty, orderVersionProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { bodyInputProperties, getBody, textFields } from '../../helpers/body';
+import { operationProperties, orderIdProperty, orderVersionProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Create',
-	value: 'create',
 	description:
 		'Register a synchronous hook: Norce calls it on a change and waits for its JSON Patch answer, blocking the checkout meanwhile. For n8n workflows, prefer a notification.',
 	action: 'Register a hook on an order',
@@ -64,7 +63,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('hook', 'create', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -80,7 +79,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'hooks'],
-		jsonBody: body,
+		body,
 		// A repeat would register the hook twice.
 		safeToRepeat: false,
 		subject: `order "${orderId}"`,

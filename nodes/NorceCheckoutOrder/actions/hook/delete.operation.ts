@@ -1,21 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { deleteAndConfirm } from '../answers';
-import { hookIdProperty, operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { deleteAndConfirm } from '../../helpers/changes';
+import { hookIdProperty, operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Delete',
-	value: 'delete',
 	description: 'Remove a hook from an order, so Norce no longer calls it',
 	action: 'Remove a hook from an order',
 };
 
 const properties: INodeProperties[] = [orderIdProperty, hookIdProperty];
 
-export const description = operationProperties('hook', 'delete', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 

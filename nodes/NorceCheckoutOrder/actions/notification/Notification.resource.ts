@@ -1,9 +1,9 @@
-import type { ResourceModule } from '../registry';
+import type { ResourceModule } from '../../execution/registry';
 import * as create from './create.operation';
 import * as deleteNotification from './delete.operation';
 
 export const resource = {
-	option: { name: 'Notification', value: 'notification' },
+	name: 'Notification',
 	defaultOperation: 'create',
 	operations: { create, delete: deleteNotification },
 } satisfies ResourceModule;

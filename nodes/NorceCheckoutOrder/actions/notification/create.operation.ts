@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { bodyInputProperties, getBody, parseJsonField, textFields, withoutEmpty } from '../body';
-import { operationProperties, orderIdProperty, orderVersionProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { bodyInputProperties, getBody, parseJsonField, textFields, withoutEmpty } from '../../helpers/body';
+import { operationProperties, orderIdProperty, orderVersionProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Create',
-	value: 'create',
 	description:
 		'Have Norce POST the order to a URL (e.g. an n8n Webhook node) after a matching change, such as status completed',
 	action: 'Register a notification on an order',
@@ -80,7 +79,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('notification', 'create', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -104,7 +103,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'notifications'],
-		jsonBody: body,
+		body,
 		// A repeat would register the notification twice (Norce answers without an ID).
 		safeToRepeat: false,
 		subject: `order "${orderId}"`,

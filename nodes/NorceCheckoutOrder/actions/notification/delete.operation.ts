@@ -1,21 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { deleteAndConfirm } from '../answers';
-import { notificationIdProperty, operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { deleteAndConfirm } from '../../helpers/changes';
+import { notificationIdProperty, operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Delete',
-	value: 'delete',
 	description: 'Remove a notification from an order, so Norce no longer sends it',
 	action: 'Remove a notification from an order',
 };
 
 const properties: INodeProperties[] = [orderIdProperty, notificationIdProperty];
 
-export const description = operationProperties('notification', 'delete', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 

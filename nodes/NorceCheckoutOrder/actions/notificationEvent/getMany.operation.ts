@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { readPages } from '../answers';
-import { operationProperties, returnAllProperties } from '../descriptions';
-import { getWanted, queryValue } from '../parameters';
-import type { OperationModule } from '../registry';
+import { operationProperties, returnAllProperties } from '../../helpers/properties';
+import { getWanted, queryValue } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
-	value: 'getMany',
 	description:
 		"List the Notification Service's events (one per notification fired), e.g. to find an order's events to retry",
 	action: 'Get many notification events',
@@ -51,7 +49,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = operationProperties('notificationEvent', 'getMany', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: false,
 });
 
@@ -87,7 +85,7 @@ export async function execute(
 			return false;
 		};
 	}
-	const events = await readPages(this, itemIndex, norce, {
+	const events = await norce.readPages({
 		service: 'notification',
 		path: ['events'],
 		qs,

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { eventIdProperty, operationProperties } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { eventIdProperty, operationProperties } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Retry',
-	value: 'retry',
 	description:
 		'Have Norce deliver a notification event again, e.g. after the receiver was down. Norce answers 200 without saying whether the delivery got through.',
 	action: 'Retry the delivery of a notification event',
@@ -16,7 +15,7 @@ export const option: OperationModule['option'] = {
 
 const properties: INodeProperties[] = [eventIdProperty];
 
-export const description = operationProperties('notificationEvent', 'retry', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: false,
 });
 

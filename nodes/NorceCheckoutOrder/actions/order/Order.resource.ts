@@ -1,4 +1,4 @@
-import type { ResourceModule } from '../registry';
+import type { ResourceModule } from '../../execution/registry';
 import * as addValidation from './addValidation.operation';
 import * as create from './create.operation';
 import * as deleteOrder from './delete.operation';
@@ -13,7 +13,7 @@ import * as updateState from './updateState.operation';
 import * as validate from './validate.operation';
 
 export const resource = {
-	option: { name: 'Order', value: 'order' },
+	name: 'Order',
 	defaultOperation: 'validate',
 	operations: {
 		addValidation,

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { bodyInputProperties, getBody, textFields } from '../body';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { bodyInputProperties, getBody, textFields } from '../../helpers/body';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Add Validation',
-	value: 'addValidation',
 	description: 'Register a validation URL that Norce calls whenever the order is validated',
 	action: 'Register a validation on an order',
 };
@@ -43,7 +42,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('order', 'addValidation', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -57,7 +56,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'validations'],
-		jsonBody: body,
+		body,
 		// A repeat would register the validation twice.
 		safeToRepeat: false,
 		subject: `order "${orderId}"`,

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { createdId } from '../answers';
-import { getJsonBody, jsonBodyProperty } from '../body';
-import { operationProperties } from '../descriptions';
-import type { OperationModule } from '../registry';
+import { createdId } from '../../helpers/changes';
+import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
+import { operationProperties } from '../../helpers/properties';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Create',
-	value: 'create',
 	description: 'Create an order in checkout state from a JSON order (cart, customer, currency …)',
 	action: 'Create an order',
 };
@@ -25,7 +24,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('order', 'create', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -38,7 +37,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders'],
-		jsonBody: JSON.stringify(order),
+		body: order,
 		// A repeat could create a second order: never sent again after a connection failure.
 		safeToRepeat: false,
 		subject: 'the new order',

@@ -1,21 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { deleteAndConfirm } from '../answers';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { deleteAndConfirm } from '../../helpers/changes';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Delete',
-	value: 'delete',
 	description: 'Delete an order for good, e.g. a test order',
 	action: 'Delete an order',
 };
 
 const properties: INodeProperties[] = [orderIdProperty];
 
-export const description = operationProperties('order', 'delete', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 

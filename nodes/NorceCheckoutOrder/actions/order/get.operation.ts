@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { readOrder } from '../answers';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 import { simplifyOrder } from './simplify';
 
 const properties: INodeProperties[] = [
@@ -21,12 +20,11 @@ const properties: INodeProperties[] = [
 
 export const option: OperationModule['option'] = {
 	name: 'Get',
-	value: 'get',
 	description: 'Get one order with its cart, customer, payments and validations',
 	action: 'Get an order',
 };
 
-export const description = operationProperties('order', 'get', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: false,
 });
 
@@ -36,7 +34,11 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
-	const order = await readOrder(this, itemIndex, norce, orderId);
+	const order = await norce.readObject({
+		path: ['orders', orderId],
+		subject: `order "${orderId}"`,
+		what: 'an order',
+	});
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	return [simplify ? simplifyOrder(order) : order];
 }

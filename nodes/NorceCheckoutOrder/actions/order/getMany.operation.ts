@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { readPages } from '../answers';
-import { operationProperties, returnAllProperties } from '../descriptions';
-import { getWanted, queryValue } from '../parameters';
-import type { OperationModule } from '../registry';
+import { operationProperties, returnAllProperties } from '../../helpers/properties';
+import { getWanted, queryValue } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 import { simplifyOrder } from './simplify';
 import { ORDER_STATUS_OPTIONS } from '../../../../shared/orderStatuses';
 import { norceDateQuery } from '../../../../shared/norceTime';
@@ -76,12 +75,11 @@ const properties: INodeProperties[] = [
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
-	value: 'getMany',
 	description: 'List orders, filtered by status, reference, search text or creation date',
 	action: 'Get many orders',
 };
 
-export const description = operationProperties('order', 'getMany', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: false,
 });
 
@@ -133,7 +131,7 @@ export async function execute(
 		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
 	);
 
-	const orders = await readPages(this, itemIndex, norce, {
+	const orders = await norce.readPages({
 		path: ['orders'],
 		qs: query,
 		wanted,

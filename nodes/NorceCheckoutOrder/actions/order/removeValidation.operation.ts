@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { deleteAndConfirm } from '../answers';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { deleteAndConfirm } from '../../helpers/changes';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -22,12 +22,11 @@ const properties: INodeProperties[] = [
 
 export const option: OperationModule['option'] = {
 	name: 'Remove Validation',
-	value: 'removeValidation',
 	description: 'Remove a validation registered on an order, so it no longer runs',
 	action: 'Remove a validation from an order',
 };
 
-export const description = operationProperties('order', 'removeValidation', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 

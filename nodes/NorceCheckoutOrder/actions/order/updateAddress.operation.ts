@@ -2,15 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult, readOrder } from '../answers';
-import { bodyInputProperties, getBody, parseJsonField, withoutEmpty } from '../body';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter, getOptionParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { bodyInputProperties, getBody, parseJsonField, withoutEmpty } from '../../helpers/body';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter, getOptionParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Update Address',
-	value: 'updateAddress',
 	description:
 		"Change the customer's billing or shipping address while the order is in checkout (Norce replaces the whole address)",
 	action: 'Update the billing or shipping address of an order',
@@ -118,7 +117,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('order', 'updateAddress', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -162,19 +161,23 @@ export async function execute(
 	let body = getBody(this, itemIndex, () => addressFields(this, itemIndex));
 	if (keep) {
 		// Norce's PUT replaces the whole address: send the current one with the given fields merged in.
-		const order = await readOrder(this, itemIndex, norce, orderId);
+		const order = await norce.readObject({
+		path: ['orders', orderId],
+		subject: `order "${orderId}"`,
+		what: 'an order',
+	});
 		const customer = isObject(order.customer) ? order.customer : {};
 		const current = isObject(customer[addressType]) ? (customer[addressType] as IDataObject) : {};
-		const given = JSON.parse(body) as IDataObject;
+		const given = body;
 		const merged: IDataObject = { ...current, ...given };
 		if (isObject(current.attributes) && isObject(given.attributes))
 			merged.attributes = { ...current.attributes, ...given.attributes };
-		body = JSON.stringify(merged);
+		body = merged;
 	}
 	const response = await norce.request({
 		method: 'PUT',
 		path: ['orders', orderId, 'customer', addressType],
-		jsonBody: body,
+		body,
 		// The address is replaced as a whole: sending it twice ends in the same state.
 		safeToRepeat: true,
 		subject: `the ${addressType} address of order "${orderId}"`,

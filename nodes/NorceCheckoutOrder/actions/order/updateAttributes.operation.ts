@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { bodyInputProperties, getBody } from '../body';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { bodyInputProperties, getBody } from '../../helpers/body';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Update Attributes',
-	value: 'updateAttributes',
 	description: 'Set custom attributes on an order; attributes not named keep their values',
 	action: 'Set custom attributes of an order',
 };
@@ -42,7 +41,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('order', 'updateAttributes', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -65,7 +64,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'PATCH',
 		path: ['orders', orderId, 'attributes'],
-		jsonBody: body,
+		body,
 		// Merging the same attributes twice ends in the same state.
 		safeToRepeat: true,
 		subject: `the attributes of order "${orderId}"`,

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { getJsonBody, jsonBodyProperty } from '../body';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Update Cart',
-	value: 'updateCart',
 	description: "Replace an order's cart (items, discounts, total) while it is in checkout",
 	action: 'Replace the cart of an order',
 };
@@ -22,7 +21,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('order', 'updateCart', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -36,7 +35,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'PUT',
 		path: ['orders', orderId, 'cart'],
-		jsonBody: JSON.stringify(cart),
+		body: cart,
 		// The whole cart is replaced: sending it twice ends in the same state.
 		safeToRepeat: true,
 		subject: `the cart of order "${orderId}"`,

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { JsonString } from '../../../../shared/transport';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -21,12 +22,11 @@ const properties: INodeProperties[] = [
 
 export const option: OperationModule['option'] = {
 	name: 'Update Reference',
-	value: 'updateReference',
 	description: "Set an order's external reference, such as the ERP order number",
 	action: 'Update the reference of an order',
 };
 
-export const description = operationProperties('order', 'updateReference', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -51,7 +51,7 @@ export async function execute(
 		method: 'PUT',
 		path: ['orders', orderId, 'reference'],
 		// The API takes a bare JSON string literal ("REF-1", quotes included), not an object.
-		jsonBody: JSON.stringify(reference),
+		body: new JsonString(reference),
 		// Setting the same reference twice ends in the same state.
 		safeToRepeat: true,
 		subject: `order "${orderId}"`,

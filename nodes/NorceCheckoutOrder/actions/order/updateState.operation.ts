@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter, getOptionParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter, getOptionParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 import { ORDER_STATUS_OPTIONS } from '../../../../shared/orderStatuses';
 
 export const option: OperationModule['option'] = {
 	name: 'Update State',
-	value: 'updateState',
 	description:
 		'Move an order to another status, e.g. accepted or completed after the ERP took it over',
 	action: 'Change the status of an order',
@@ -28,7 +27,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = operationProperties('order', 'updateState', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -45,7 +44,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'PUT',
 		path: ['orders', orderId, 'state'],
-		jsonBody: JSON.stringify({ currentStatus: status }),
+		body: { currentStatus: status },
 		// Setting the same status twice ends in the same state.
 		safeToRepeat: true,
 		subject: `order "${orderId}"`,

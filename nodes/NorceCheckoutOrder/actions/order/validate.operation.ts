@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { norceApiError } from '../../../../shared/transport';
 import type { NorceClient } from '../../../../shared/transport';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 const properties: INodeProperties[] = [
 	orderIdProperty,
@@ -32,13 +32,12 @@ const properties: INodeProperties[] = [
 
 export const option: OperationModule['option'] = {
 	name: 'Validate',
-	value: 'validate',
 	description:
 		'Run all validations registered on an order and return the problems found, one item per validation message',
 	action: 'Validate an order',
 };
 
-export const description = operationProperties('order', 'validate', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: false,
 });
 

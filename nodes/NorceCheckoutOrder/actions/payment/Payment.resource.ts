@@ -1,4 +1,4 @@
-import type { ResourceModule } from '../registry';
+import type { ResourceModule } from '../../execution/registry';
 import * as addActions from './addActions.operation';
 import * as addTransaction from './addTransaction.operation';
 import * as create from './create.operation';
@@ -9,7 +9,7 @@ import * as getTransactions from './getTransactions.operation';
 import * as update from './update.operation';
 
 export const resource = {
-	option: { name: 'Payment', value: 'payment' },
+	name: 'Payment',
 	defaultOperation: 'getMany',
 	operations: {
 		addActions,

@@ -2,15 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { bodyInputProperties, getBody } from '../body';
-import { operationProperties, orderIdProperty, paymentIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { bodyInputProperties, getBody } from '../../helpers/body';
+import { operationProperties, orderIdProperty, paymentIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Add Actions',
-	value: 'addActions',
 	description: 'Offer payment actions (e.g. capture, cancel, refund) that can later be executed',
 	action: 'Add actions to a payment',
 };
@@ -69,7 +68,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('payment', 'addActions', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -89,7 +88,7 @@ export async function execute(
 		'array',
 	);
 	// An empty list would be sent, change nothing, and still report success.
-	if (body === '[]') {
+	if (body.length === 0) {
 		throw new NodeOperationError(this.getNode(), `No actions to add (item ${itemIndex})`, {
 			itemIndex,
 			description: 'Add at least one action, or check what the JSON Body expression returns.',
@@ -98,7 +97,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'payments', paymentId, 'actions'],
-		jsonBody: body,
+		body,
 		// A repeat would offer the actions twice.
 		safeToRepeat: false,
 		subject: `payment "${paymentId}" on order "${orderId}"`,

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { getJsonBody, jsonBodyProperty } from '../body';
-import { operationProperties, orderIdProperty, paymentIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
+import { operationProperties, orderIdProperty, paymentIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Add Transaction',
-	value: 'addTransaction',
 	description: 'Record a transaction with the payment provider on a payment',
 	action: 'Add a transaction to a payment',
 };
@@ -23,7 +22,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('payment', 'addTransaction', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -38,7 +37,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'payments', paymentId, 'transactions'],
-		jsonBody: JSON.stringify(transaction),
+		body: transaction,
 		// A repeat would record the transaction twice.
 		safeToRepeat: false,
 		subject: `payment "${paymentId}" on order "${orderId}"`,

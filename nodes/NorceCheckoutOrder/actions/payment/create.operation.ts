@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { createdId } from '../answers';
-import { getJsonBody, jsonBodyProperty } from '../body';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { createdId } from '../../helpers/changes';
+import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Create',
-	value: 'create',
 	description: 'Add a payment to an order, as a payment adapter does',
 	action: 'Add a payment to an order',
 };
@@ -28,7 +27,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('payment', 'create', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -42,7 +41,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'payments'],
-		jsonBody: JSON.stringify(payment),
+		body: payment,
 		// A repeat could add a second payment.
 		safeToRepeat: false,
 		subject: `a new payment on order "${orderId}"`,

@@ -1,19 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
+import { changeResult } from '../../helpers/changes';
 import {
 	actionIdProperty,
 	operationProperties,
 	orderIdProperty,
 	paymentIdProperty,
-} from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+} from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Execute Action',
-	value: 'executeAction',
 	description:
 		"Run one of a payment's registered actions (its URL, as the adapter that added it defines). What it does is up to that adapter and may move money. Norce's own clients capture and refund through the payment adapter's API instead.",
 	action: 'Execute an action of a payment',
@@ -21,7 +20,7 @@ export const option: OperationModule['option'] = {
 
 const properties: INodeProperties[] = [orderIdProperty, paymentIdProperty, actionIdProperty];
 
-export const description = operationProperties('payment', 'executeAction', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 

@@ -1,21 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { readObject } from '../answers';
-import { operationProperties, orderIdProperty, paymentIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { operationProperties, orderIdProperty, paymentIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Get',
-	value: 'get',
 	description: 'Get one payment of an order, with its state, amount and actions',
 	action: 'Get a payment of an order',
 };
 
 const properties: INodeProperties[] = [orderIdProperty, paymentIdProperty];
 
-export const description = operationProperties('payment', 'get', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: false,
 });
 
@@ -26,14 +24,9 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
 	const paymentId = getIdParameter(this, 'paymentId', 'Payment ID', itemIndex);
-	return await readObject(
-		this,
-		itemIndex,
-		norce,
-		{
+	return [await norce.readObject({
 			path: ['orders', orderId, 'payments', paymentId],
 			subject: `payment "${paymentId}" on order "${orderId}"`,
-		},
-		'a payment',
-	);
+		what: 'a payment',
+	})];
 }

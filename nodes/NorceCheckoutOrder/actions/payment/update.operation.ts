@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { getJsonBody, jsonBodyProperty } from '../body';
-import { operationProperties, orderIdProperty, paymentIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
+import { operationProperties, orderIdProperty, paymentIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Update',
-	value: 'update',
 	description: 'Replace a payment of an order, e.g. its state or PSP reference',
 	action: 'Update a payment of an order',
 };
@@ -23,7 +22,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('payment', 'update', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -38,7 +37,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'PUT',
 		path: ['orders', orderId, 'payments', paymentId],
-		jsonBody: JSON.stringify(payment),
+		body: payment,
 		// The payment is replaced as a whole: sending it twice ends in the same state.
 		safeToRepeat: true,
 		subject: `payment "${paymentId}" on order "${orderId}"`,

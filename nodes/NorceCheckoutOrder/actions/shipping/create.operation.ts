@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { createdId } from '../answers';
-import { getJsonBody, jsonBodyProperty } from '../body';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { createdId } from '../../helpers/changes';
+import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Create',
-	value: 'create',
 	description: 'Add a shipping (delivery option and fee) to an order',
 	action: 'Add a shipping to an order',
 };
@@ -27,7 +26,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('shipping', 'create', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -41,7 +40,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'POST',
 		path: ['orders', orderId, 'shippings'],
-		jsonBody: JSON.stringify(shipping),
+		body: shipping,
 		// A repeat could add a second shipping.
 		safeToRepeat: false,
 		subject: `a new shipping on order "${orderId}"`,

@@ -1,21 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { readObject } from '../answers';
-import { operationProperties, orderIdProperty, shippingIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { operationProperties, orderIdProperty, shippingIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Get',
-	value: 'get',
 	description: 'Get one shipping of an order, with its state, fee and delivery details',
 	action: 'Get a shipping of an order',
 };
 
 const properties: INodeProperties[] = [orderIdProperty, shippingIdProperty];
 
-export const description = operationProperties('shipping', 'get', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: false,
 });
 
@@ -26,14 +24,9 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
 	const shippingId = getIdParameter(this, 'shippingId', 'Shipping ID', itemIndex);
-	return await readObject(
-		this,
-		itemIndex,
-		norce,
-		{
+	return [await norce.readObject({
 			path: ['orders', orderId, 'shippings', shippingId],
 			subject: `shipping "${shippingId}" on order "${orderId}"`,
-		},
-		'a shipping',
-	);
+		what: 'a shipping',
+	})];
 }

@@ -1,21 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { readList } from '../answers';
-import { operationProperties, orderIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
-	value: 'getMany',
 	description: 'List the shippings of an order, one item per shipping',
 	action: 'Get the shippings of an order',
 };
 
 const properties: INodeProperties[] = [orderIdProperty];
 
-export const description = operationProperties('shipping', 'getMany', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: false,
 });
 
@@ -25,11 +23,5 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
-	return await readList(
-		this,
-		itemIndex,
-		norce,
-		{ path: ['orders', orderId, 'shippings'], subject: `the shippings of order "${orderId}"` },
-		'a list of shippings',
-	);
+	return await norce.readList({ path: ['orders', orderId, 'shippings'], subject: `the shippings of order "${orderId}"`, what: 'a list of shippings' });
 }

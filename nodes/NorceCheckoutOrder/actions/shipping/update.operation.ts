@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { NorceClient } from '../../../../shared/transport';
-import { changeResult } from '../answers';
-import { getJsonBody, jsonBodyProperty } from '../body';
-import { operationProperties, orderIdProperty, shippingIdProperty } from '../descriptions';
-import { getIdParameter } from '../parameters';
-import type { OperationModule } from '../registry';
+import { changeResult } from '../../helpers/changes';
+import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
+import { operationProperties, orderIdProperty, shippingIdProperty } from '../../helpers/properties';
+import { getIdParameter } from '../../helpers/parameters';
+import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
 	name: 'Update',
-	value: 'update',
 	description: 'Replace a shipping of an order, e.g. its state or TMS reference',
 	action: 'Update a shipping of an order',
 };
@@ -28,7 +27,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = operationProperties('shipping', 'update', properties, {
+export const description = operationProperties(properties, {
 	changesOrder: true,
 });
 
@@ -43,7 +42,7 @@ export async function execute(
 	const response = await norce.request({
 		method: 'PUT',
 		path: ['orders', orderId, 'shippings', shippingId],
-		jsonBody: JSON.stringify(shipping),
+		body: shipping,
 		// The shipping is replaced as a whole: sending it twice ends in the same state.
 		safeToRepeat: true,
 		subject: `shipping "${shippingId}" on order "${orderId}"`,

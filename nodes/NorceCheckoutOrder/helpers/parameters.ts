@@ -1,17 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { hasControlCharacters, headerValueProblem } from '../../../shared/connection';
+import { hasControlCharacters } from '../../../shared/connection';
+import { headerOption } from '../../../shared/headerOption';
 import type { RequestSettings } from '../../../shared/transport';
-import { hasLoneSurrogate, isDotSegment } from '../../../shared/transport';
+import {
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_TIMEOUT_MS,
+	hasLoneSurrogate,
+	isDotSegment,
+} from '../../../shared/transport';
+
+/** Reading and checking the operations' parameters, before any request is sent. */
 
 /** Norce IDs are short (`o_…`, `oc_…`); anything this long is a mapping mistake, not an ID. */
 const MAX_ID_LENGTH = 512;
 
 export const DEFAULT_CONCURRENCY = 5;
 export const MAX_CONCURRENCY = 100;
-export const DEFAULT_MAX_RETRIES = 3;
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 function invalid(
 	context: IExecuteFunctions,
@@ -117,32 +123,6 @@ export function queryValue(value: unknown): string | string[] | undefined {
 	return text === '' ? undefined : text;
 }
 
-/** Text sent in an HTTP header: a CR/LF would let a value inject headers, so it is refused. */
-function headerValue(
-	context: IExecuteFunctions,
-	value: unknown,
-	label: string,
-	itemIndex: number,
-): string | undefined {
-	const text =
-		typeof value === 'string'
-			? value.trim()
-			: value === undefined || value === null
-				? ''
-				: String(value);
-	if (text === '') return undefined;
-	const problem = headerValueProblem(text);
-	if (problem !== undefined) {
-		throw invalid(
-			context,
-			itemIndex,
-			`${label} ${problem} (item ${itemIndex})`,
-			`"${label}" is sent as an HTTP header: a single line of plain letters, digits and punctuation.`,
-		);
-	}
-	return text;
-}
-
 function boundedInteger(value: unknown, fallback: number, min: number, max: number): number {
 	const number = typeof value === 'number' ? value : Number(value);
 	if (!Number.isFinite(number)) return fallback;
@@ -156,9 +136,10 @@ export function getRequestSettings(
 	credentialChannel: string,
 ): RequestSettings {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const node = context.getNode();
 	return {
-		channel: headerValue(context, options.channel, 'Channel', itemIndex) ?? credentialChannel,
-		adapterId: headerValue(context, options.adapterId, 'Adapter ID', itemIndex),
+		channel: headerOption(node, options.channel, 'Channel', itemIndex) ?? credentialChannel,
+		adapterId: headerOption(node, options.adapterId, 'Adapter ID', itemIndex),
 		maxRetries: boundedInteger(options.maxRetries, DEFAULT_MAX_RETRIES, 0, 10),
 		timeoutMs: boundedInteger(options.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
 	};
@@ -168,35 +149,4 @@ export function getRequestSettings(
 export function getConcurrency(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	return boundedInteger(options.concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
-}
-
-/** Whether a raw parameter value holds an expression anywhere (a string starting with "="). */
-function holdsExpression(value: unknown): boolean {
-	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (value && typeof value === 'object') return Object.values(value).some(holdsExpression);
-	return false;
-}
-
-/**
- * The request settings of each item. n8n resolves a parameter whose raw value holds no
- * expression to the same value for every item, so then `options` is read and checked once per
- * run; with an expression in it (or when the first read fails, so each item reports its own
- * error) it is read per item, as before.
- */
-export function requestSettingsReader(
-	context: IExecuteFunctions,
-	credentialChannel: string,
-	perItemContext: IExecuteFunctions = context,
-): (itemIndex: number) => RequestSettings {
-	const perItem = (itemIndex: number) =>
-		getRequestSettings(perItemContext, itemIndex, credentialChannel);
-	if (holdsExpression(context.getNode().parameters.options)) return perItem;
-	let once: RequestSettings;
-	try {
-		once = getRequestSettings(context, 0, credentialChannel);
-	} catch {
-		return perItem;
-	}
-	return () => once;
 }

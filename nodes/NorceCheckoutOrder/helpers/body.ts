@@ -110,15 +110,26 @@ export function parseJsonField(
 	}
 }
 
-/** The body as JSON text: from `jsonBody`, or built from the named fields. */
+/** The body: from `jsonBody`, or built from the named fields. */
+export function getBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fromFields: () => IDataObject,
+): IDataObject;
+export function getBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fromFields: () => IDataObject[],
+	kind: 'array',
+): IDataObject[];
 export function getBody(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	fromFields: () => IDataObject | IDataObject[],
 	kind: JsonKind = 'object',
-): string {
+): IDataObject | IDataObject[] {
 	const input = context.getNodeParameter('bodyInput', itemIndex, 'fields') as string;
-	return JSON.stringify(input === 'json' ? getJsonBody(context, itemIndex, kind) : fromFields());
+	return input === 'json' ? getJsonBody(context, itemIndex, kind) : fromFields();
 }
 
 /**

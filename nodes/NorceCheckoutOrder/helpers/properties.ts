@@ -1,12 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	DEFAULT_CONCURRENCY,
-	DEFAULT_MAX_RETRIES,
-	DEFAULT_TIMEOUT_MS,
-	MAX_CONCURRENCY,
-} from './parameters';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../../shared/transport';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './parameters';
+
+/** The parameters of the operations: IDs, lists, and the Options collection every one has. */
 
 /** A required ID that becomes one URL path segment (read with getIdParameter). */
 function idProperty(
@@ -166,12 +163,10 @@ export interface OperationShape {
 }
 
 /**
- * An operation's parameters, shown only for that resource and operation, followed by its
- * Options collection: the operation's own options plus the channel and reliability ones.
+ * An operation's parameters followed by its Options collection: the operation's own options
+ * plus the channel and reliability ones. The registry shows them only for that operation.
  */
 export function operationProperties(
-	resource: string,
-	operation: string,
 	properties: INodeProperties[],
 	shape: OperationShape,
 ): INodeProperties[] {
@@ -181,7 +176,7 @@ export function operationProperties(
 		...reliabilityOptions,
 		...(shape.options ?? []),
 	].sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, [
+	return [
 		...properties,
 		{
 			displayName: 'Options',
@@ -191,5 +186,5 @@ export function operationProperties(
 			default: {},
 			options,
 		},
-	]);
+	];
 }
