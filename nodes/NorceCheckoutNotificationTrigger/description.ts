@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ORDER_STATUS_OPTIONS } from '../../shared/orderStatuses';
+import { channelOption, eventSimplifyOption } from '../../shared/properties';
 
 export const notificationTriggerProperties: INodeProperties[] = [
 	{
@@ -26,23 +27,10 @@ export const notificationTriggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Channel',
-				name: 'channel',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. se',
-				description:
-					"Overrides the credential's channel: whose configuration gets the notification, and the x-channel header of the read-back",
-			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to return only the event fields (order ID, status, previous status, time, references, total) instead of adding the whole order',
-			},
+			channelOption(
+				"Overrides the credential's channel: whose configuration gets the notification, and the x-channel header of the read-back",
+			),
+			eventSimplifyOption,
 			{
 				displayName: 'Verify',
 				name: 'verify',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { channelOption } from '../../../shared/properties';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../../shared/transport';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './parameters';
 
@@ -115,15 +116,9 @@ const adapterIdOption: INodeProperties = {
 		'Sent as the x-adapterid header: hooks that belong to this adapter are not triggered by this change. Leave empty unless you act on behalf of an adapter.',
 };
 
-const channelOption: INodeProperties = {
-	displayName: 'Channel',
-	name: 'channel',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. se',
-	description:
-		"Overrides the credential's channel (x-channel header) for this node, so one credential serves several channels",
-};
+const nodeChannelOption = channelOption(
+	"Overrides the credential's channel (x-channel header) for this node, so one credential serves several channels",
+);
 
 /** How the node sends requests: the same for every operation. */
 const reliabilityOptions: INodeProperties[] = [
@@ -172,7 +167,7 @@ export function operationProperties(
 ): INodeProperties[] {
 	const options = [
 		...(shape.changesOrder ? [adapterIdOption] : []),
-		channelOption,
+		nodeChannelOption,
 		...reliabilityOptions,
 		...(shape.options ?? []),
 	].sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ORDER_STATUS_OPTIONS } from '../../../shared/orderStatuses';
+import { channelOption, eventSimplifyOption } from '../../../shared/properties';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
 /**
@@ -52,14 +53,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			{
-				displayName: 'Channel',
-				name: 'channel',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. se',
-				description: "Overrides the credential's channel (x-channel header) for this trigger",
-			},
+			channelOption("Overrides the credential's channel (x-channel header) for this trigger"),
 			{
 				displayName: 'Lookback Days',
 				name: 'lookbackDays',
@@ -69,14 +63,7 @@ export const triggerProperties: INodeProperties[] = [
 				description: 'For Order Status Changed: how far back orders are watched, by creation date',
 				hint: 'Status changes of orders created longer ago than this are not seen. Every poll reads all orders of this window, so keep it as short as your orders take to complete.',
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to return only the event fields (order ID, status, previous status, time, references, total) instead of adding the whole order',
-			},
+			eventSimplifyOption,
 		],
 	},
 ];

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Parameters that all three nodes offer, with the text that says what they do in each. */
+
+/** The Channel option: overrides the credential's channel; `description` says for what. */
+export function channelOption(description: string): INodeProperties {
+	return {
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. se',
+		description,
+	};
+}
+
+/** The triggers' Simplify option: the event fields only, or the whole order added. */
+export const eventSimplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return only the event fields (order ID, status, previous status, time, references, total) instead of adding the whole order',
+};
