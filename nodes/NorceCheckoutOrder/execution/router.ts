@@ -3,7 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient, NorceSession, RetryTiming } from '../../../shared/transport';
 import { Throttle, createNorceClient, openNorceSession } from '../../../shared/transport';
-import { getConcurrency, getRequestSettings } from '../helpers/parameters';
+import {
+	getConcurrency,
+	getRequestSettings,
+	sameSettingsForEveryItem,
+} from '../helpers/parameters';
 import { findOperation } from './registry';
 
 /**
@@ -37,9 +41,13 @@ export function router(timing: RetryTiming) {
 		// One throttle for the whole run: a 429 pauses every item, not only the one that got it.
 		const throttle = new Throttle(timing);
 		// One client per distinct request settings: one per run unless an expression in Options
-		// gives items different settings.
+		// gives items different settings. Without one, the first item's client serves every item
+		// (an item whose Options fail to read still fails on its own, with its own error).
 		const clients = new Map<string, NorceClient>();
+		const shared = sameSettingsForEveryItem(this);
+		let sharedClient: NorceClient | undefined;
 		const clientFor = (connected: NorceSession, itemIndex: number) => {
+			if (sharedClient !== undefined) return sharedClient;
 			const settings = getRequestSettings(this, itemIndex, connected.connection.channel);
 			const key = JSON.stringify(settings);
 			let client = clients.get(key);
@@ -47,6 +55,7 @@ export function router(timing: RetryTiming) {
 				client = createNorceClient(this, connected, settings, { timing, throttle });
 				clients.set(key, client);
 			}
+			if (shared) sharedClient = client;
 			return client;
 		};
 

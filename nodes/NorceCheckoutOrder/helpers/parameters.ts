@@ -145,6 +145,23 @@ export function getRequestSettings(
 	};
 }
 
+/** Whether a raw parameter value holds an expression anywhere (a string starting with "="). */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * Whether every item has the same request settings: n8n resolves a parameter whose raw value
+ * holds no expression to the same value for every item, so Options are then read once per run
+ * (reading them costs about as much CPU as a request's own work in n8n).
+ */
+export function sameSettingsForEveryItem(context: IExecuteFunctions): boolean {
+	return !holdsExpression(context.getNode().parameters.options);
+}
+
 /** How many items are in flight at once; read once per run from the first item. */
 export function getConcurrency(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
