@@ -91,11 +91,7 @@ export function createNorceClient(
 	context: NorceContext,
 	session: NorceSession,
 	settings: RequestSettings,
-	{
-		timing,
-		throttle = new Throttle(timing),
-		maxAnswerBytes = MAX_ANSWER_BYTES,
-	}: ClientOptions,
+	{ timing, throttle = new Throttle(timing), maxAnswerBytes = MAX_ANSWER_BYTES }: ClientOptions,
 ): NorceClient {
 	const { connection } = session;
 	const secrets = [connection.token];
@@ -280,12 +276,7 @@ export function createNorceClient(
 					body !== undefined
 				) {
 					if (typeof body !== 'string' || !isPlainId(body)) {
-						throw notNorceError(
-							{ node: context.getNode() },
-							request.subject,
-							statusCode,
-							body,
-						);
+						throw notNorceError({ node: context.getNode() }, request.subject, statusCode, body);
 					}
 				}
 				return { statusCode, body, attempts, afterUncertainAttempt };
@@ -354,11 +345,7 @@ function withoutSecrets(body: unknown, secrets: string[]): unknown {
 }
 
 /** Errors already worded here pass as they are; anything else unknown is scrubbed of the key. */
-function unexpectedError(
-	context: NorceContext,
-	error: unknown,
-	secrets: string[],
-): Error {
+function unexpectedError(context: NorceContext, error: unknown, secrets: string[]): Error {
 	if (isNodeError(error)) return error;
 	const message =
 		redact((error as Error)?.message, secrets) ?? 'The request to Norce Checkout failed';

@@ -16,7 +16,11 @@ const NETWORK_FAILURES: Record<string, NetworkFailure> = {
 	ECONNABORTED: { reason: 'the request timed out', transient: true, timeout: true },
 	ETIMEDOUT: { reason: 'the request timed out', transient: true, timeout: true },
 	ESOCKETTIMEDOUT: { reason: 'the request timed out', transient: true, timeout: true },
-	ERR_SOCKET_CONNECTION_TIMEOUT: { reason: 'the request timed out', transient: true, timeout: true },
+	ERR_SOCKET_CONNECTION_TIMEOUT: {
+		reason: 'the request timed out',
+		transient: true,
+		timeout: true,
+	},
 	EPIPE: { reason: 'the connection was closed', transient: true },
 	EAI_AGAIN: { reason: 'the host name could not be resolved', transient: true },
 	ENETUNREACH: { reason: 'the network is unreachable', transient: true },

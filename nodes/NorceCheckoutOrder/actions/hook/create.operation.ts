@@ -3,7 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../../helpers/changes';
 import { bodyInputProperties, getBody, textFields } from '../../helpers/body';
-import { operationProperties, orderIdProperty, orderVersionProperty } from '../../helpers/properties';
+import {
+	operationProperties,
+	orderIdProperty,
+	orderVersionProperty,
+} from '../../helpers/properties';
 import { getIdParameter } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 

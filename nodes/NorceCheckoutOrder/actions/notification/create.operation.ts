@@ -2,8 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../../helpers/changes';
-import { bodyInputProperties, getBody, parseJsonField, textFields, withoutEmpty } from '../../helpers/body';
-import { operationProperties, orderIdProperty, orderVersionProperty } from '../../helpers/properties';
+import {
+	bodyInputProperties,
+	getBody,
+	parseJsonField,
+	textFields,
+	withoutEmpty,
+} from '../../helpers/body';
+import {
+	operationProperties,
+	orderIdProperty,
+	orderVersionProperty,
+} from '../../helpers/properties';
 import { getIdParameter } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 

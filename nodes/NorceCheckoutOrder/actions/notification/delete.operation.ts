@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { deleteAndConfirm } from '../../helpers/changes';
-import { notificationIdProperty, operationProperties, orderIdProperty } from '../../helpers/properties';
+import {
+	notificationIdProperty,
+	operationProperties,
+	orderIdProperty,
+} from '../../helpers/properties';
 import { getIdParameter } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 

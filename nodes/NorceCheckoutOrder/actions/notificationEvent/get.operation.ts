@@ -23,10 +23,12 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const eventId = getIdParameter(this, 'eventId', 'Event ID', itemIndex);
-	return [await norce.readObject({
+	return [
+		await norce.readObject({
 			service: 'notification',
 			path: ['events', eventId],
 			subject: `notification event "${eventId}"`,
-		what: 'a notification event',
-	})];
+			what: 'a notification event',
+		}),
+	];
 }

@@ -162,10 +162,10 @@ export async function execute(
 	if (keep) {
 		// Norce's PUT replaces the whole address: send the current one with the given fields merged in.
 		const order = await norce.readObject({
-		path: ['orders', orderId],
-		subject: `order "${orderId}"`,
-		what: 'an order',
-	});
+			path: ['orders', orderId],
+			subject: `order "${orderId}"`,
+			what: 'an order',
+		});
 		const customer = isObject(order.customer) ? order.customer : {};
 		const current = isObject(customer[addressType]) ? (customer[addressType] as IDataObject) : {};
 		const given = body;

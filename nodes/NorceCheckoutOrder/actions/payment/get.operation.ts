@@ -24,9 +24,11 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
 	const paymentId = getIdParameter(this, 'paymentId', 'Payment ID', itemIndex);
-	return [await norce.readObject({
+	return [
+		await norce.readObject({
 			path: ['orders', orderId, 'payments', paymentId],
 			subject: `payment "${paymentId}" on order "${orderId}"`,
-		what: 'a payment',
-	})];
+			what: 'a payment',
+		}),
+	];
 }

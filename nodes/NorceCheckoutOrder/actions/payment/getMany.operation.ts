@@ -23,5 +23,9 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
-	return await norce.readList({ path: ['orders', orderId, 'payments'], subject: `the payments of order "${orderId}"`, what: 'a list of payments' });
+	return await norce.readList({
+		path: ['orders', orderId, 'payments'],
+		subject: `the payments of order "${orderId}"`,
+		what: 'a list of payments',
+	});
 }

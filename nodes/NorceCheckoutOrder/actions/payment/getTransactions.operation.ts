@@ -25,8 +25,8 @@ export async function execute(
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
 	const paymentId = getIdParameter(this, 'paymentId', 'Payment ID', itemIndex);
 	return await norce.readList({
-			path: ['orders', orderId, 'payments', paymentId, 'transactions'],
-			subject: `the transactions of payment "${paymentId}" on order "${orderId}"`,
+		path: ['orders', orderId, 'payments', paymentId, 'transactions'],
+		subject: `the transactions of payment "${paymentId}" on order "${orderId}"`,
 		what: 'a list of transactions',
 	});
 }

@@ -24,9 +24,11 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
 	const shippingId = getIdParameter(this, 'shippingId', 'Shipping ID', itemIndex);
-	return [await norce.readObject({
+	return [
+		await norce.readObject({
 			path: ['orders', orderId, 'shippings', shippingId],
 			subject: `shipping "${shippingId}" on order "${orderId}"`,
-		what: 'a shipping',
-	})];
+			what: 'a shipping',
+		}),
+	];
 }
