@@ -1,14 +1,19 @@
 // n8n in queue mode (Redis + PostgreSQL, `n8n start` + two `n8n worker`) running the nightly
 // reconciliation of 20,000 orders with this package: every order validated once, both workers
 // busy; a worker killed with SIGKILL mid-run and the failed batches re-sent; the Norce Checkout
-// Trigger polling on main. Every wait is on an event (rows, execution states, log lines, polls)
-// with a generous overall timeout; no pass criterion is a duration. See test/queue/README.md.
+// Trigger polling on main; the Notification Trigger's webhook on main (publish beside a foreign
+// entry, deliveries, a repeat, a forged call, unpublish) with its executions on the workers.
+// Every wait is on an event (rows, execution states, log lines, polls, receiver hits, the
+// sandbox's delivery log) with a generous overall timeout; no pass criterion is a duration.
+// See test/queue/README.md.
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { e2eMatrix, versionLabel } from '../e2e/lib/suite.mjs';
 import { fmtMs, log, waitFor } from '../e2e/lib/util.mjs';
 import {
 	ORDERS,
+	ORDERS_PATH,
 	TABLE,
 	TRIGGER_EVENTS,
 	WORKERS,
@@ -16,25 +21,49 @@ import {
 	executionWorkers,
 	executions,
 	isFinal,
+	maxExecutionId,
 	n8nQuery,
 	parentBatches,
 	polls,
+	publishWorkflow,
 	secretOccurrences,
 	sendBatch,
 	shopQuery,
 	startQueueSuite,
 	startReconciliation,
+	storedStaticData,
 	tableRows,
+	unpublishWorkflow,
 	validateCounts,
 	waitForRun,
 } from './lib/suite.mjs';
-import { BATCH_SIZE } from './lib/workflows.mjs';
+import { BATCH_SIZE, NOTIFICATION_TRIGGER, notificationWorkflow } from './lib/workflows.mjs';
 
 const BATCHES = ORDERS / BATCH_SIZE;
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
 /** The sandbox's script: generated order o_gen_<i> answers i % 4 validations, 400 (invalid) when odd. */
 const expectedValid = (orderId) => (Number(orderId.slice('o_gen_'.length)) % 4) % 2 === 0;
+
+/** Another integrator's notification, already in the channel's document before we publish. */
+const FOREIGN = {
+	reference: 'wms-sync',
+	description: 'WMS — pick list (åäö)',
+	scope: '/state/currentStatus',
+	schema: { enum: ['processing', 'accepted'] },
+	invoke: 'https://wms.example.com/norce/{order_id}',
+	adapterId: 'wms-adapter',
+};
+const FOREIGN_DOCUMENT = {
+	id: 'static_notifications',
+	active: true,
+	comment: 'kept as it is',
+	order: { notifications: [FOREIGN] },
+};
+const WATCHED = ['processing', 'completed'];
+const FORGED_ID = 'o_forgedqueueforgedqueue01';
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const count = (values) => {
 	const counts = {};
@@ -375,6 +404,259 @@ for (const entry of e2eMatrix()) {
 				polls: polls(ctx),
 				restartedWorkerPid: restarted.pid,
 				eventsPostedBy: count(pids.map(workerOf)),
+			});
+		});
+
+		it('receives Norce notifications on main, runs each as a job on a worker: every change once, repeats and forged calls nothing', async (t) => {
+			const { sandbox } = ctx;
+			const channel = sandbox.channels[0];
+			const webhookId = crypto.randomUUID();
+			const document = () => sandbox.configuration.get(channel);
+			const entries = () => document()?.order?.notifications ?? [];
+			const ours = () => entries().filter((e) => String(e.invoke).includes(webhookId));
+			const items = () => received('notification');
+			const toOurs = (e) => String(sandbox.deliveries.invokeOf(e)).includes(webhookId);
+			const ourEvents = () => sandbox.notificationEvents.filter(toOurs);
+			const fromRequest = sandbox.requests.length;
+			const readsOf = (id) =>
+				sandbox.requests
+					.slice(fromRequest)
+					.filter((r) => r.method === 'GET' && r.path === `${ORDERS_PATH}/${id}`).length;
+
+			sandbox.configuration.put(channel, FOREIGN_DOCUMENT);
+			sandbox.deliveries.setRetryDelays([50, 100]);
+			// created before publishing: Norce copies no entry of ours into it
+			const olderOrder = sandbox.createOrder({});
+			const fromId = await maxExecutionId(ctx);
+			await publishWorkflow(
+				ctx,
+				'notification',
+				notificationWorkflow({
+					norceCredential: ctx.norceCredential,
+					receiverUrl: ctx.receiver.url,
+					webhookId,
+					statuses: WATCHED,
+				}),
+			);
+			const workflowId = ctx.workflows.notification;
+			await waitFor(
+				async () => {
+					if (ours().length !== 1) return false;
+					const [[hooks]] = await n8nQuery(
+						ctx,
+						`SELECT count(*) FROM webhook_entity WHERE "workflowId" = '${workflowId}'`,
+					);
+					return Number(hooks) === 1;
+				},
+				{ timeoutMs: 2 * 60_000, intervalMs: 250, what: 'our entry and the production webhook' },
+			);
+			assert.equal(entries().length, 2);
+			assert.equal(
+				JSON.stringify(entries()[0]),
+				JSON.stringify(FOREIGN),
+				'foreign entry as it was',
+			);
+			assert.deepEqual(
+				{ ...document(), order: undefined },
+				{ ...FOREIGN_DOCUMENT, order: undefined },
+				'every other field of the document as it was',
+			);
+			assert.deepEqual(ours()[0], {
+				description:
+					'n8n workflow "queue: notification trigger" (Norce Checkout Notification Trigger)',
+				reference: ours()[0].reference,
+				scope: '/state/currentStatus',
+				schema: { enum: WATCHED },
+				invoke: `${ctx.main.baseUrl}/webhook/${webhookId}/norce`,
+			});
+
+			const orders = [0, 1, 2, 3].map(() => sandbox.createOrder({}));
+			// Norce calls nobody of ours for these: an order older than our entry, a status not watched
+			sandbox.setOrderStatus(olderOrder.id, 'processing');
+			sandbox.setOrderStatus(orders[3].id, 'declined');
+			assert.deepEqual(
+				ourEvents(),
+				[],
+				'no delivery of ours for an older order or an unwatched status',
+			);
+			// one change at a time: each its own delivery, read-back on main, job on a worker
+			const changes = [
+				[orders[0].id, 'processing'],
+				[orders[1].id, 'processing'],
+				[orders[1].id, 'completed'],
+			];
+			for (const [orderId, status] of changes) {
+				sandbox.setOrderStatus(orderId, status);
+				await waitFor(
+					async () =>
+						items().some(({ json }) => json.orderId === orderId && json.status === status),
+					{
+						timeoutMs: 2 * 60_000,
+						intervalMs: 50,
+						what: `the ${status} of ${orderId} at the receiver`,
+					},
+				);
+			}
+			// the first change, processed long since (its item is at the receiver), delivered again
+			// with the same payload, as Norce's retry does …
+			const first = ourEvents().find((e) => e.orderId === orders[0].id);
+			const repeat = await sandbox.deliveries
+				.redeliver(first)
+				.then(() => sandbox.deliveries.log.at(-1));
+			assert.equal(repeat.statusCode, 200);
+			// … and someone who learned the URL posts an order Norce does not know (a bare order, the
+			// other shape the trigger accepts)
+			const forgedChange = { status: 'processing', timeStamp: new Date().toISOString() };
+			const forged = await fetch(ours()[0].invoke, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					id: FORGED_ID,
+					state: { currentStatus: 'processing', transitions: [forgedChange] },
+				}),
+			});
+			assert.equal(forged.status, 200);
+			// both read back by main (the trigger's one request each), then a last change as a fence
+			await waitFor(async () => readsOf(orders[0].id) >= 2 && readsOf(FORGED_ID) >= 1, {
+				timeoutMs: 60_000,
+				intervalMs: 50,
+				what: 'the read-backs of the repeat and the forged call',
+			});
+			sandbox.setOrderStatus(orders[2].id, 'processing');
+			changes.push([orders[2].id, 'processing']);
+			await waitFor(async () => items().some((e) => e.json.orderId === orders[2].id), {
+				timeoutMs: 2 * 60_000,
+				intervalMs: 50,
+				what: 'the last change at the receiver',
+			});
+			const runs = await waitFor(
+				async () => {
+					const all = await executions(ctx, 'notification', fromId);
+					return all.length >= changes.length && all.every(isFinal) ? all : false;
+				},
+				{ timeoutMs: 2 * 60_000, intervalMs: 250, what: 'the executions of our workflow to end' },
+			);
+			await sandbox.deliveries.settled();
+
+			// each change once, in n8n and at the receiver; nothing of the repeat or the forged call
+			assert.equal(runs.length, changes.length, 'one execution per change');
+			assert.deepEqual(
+				runs.filter((r) => r.status !== 'success' || r.mode !== 'webhook'),
+				[],
+				'every execution a successful webhook execution',
+			);
+			const got = items().map((e) => [e.json.orderId, e.json.previousStatus, e.json.status]);
+			assert.deepEqual(
+				[...got].sort(),
+				[
+					[orders[0].id, 'checkout', 'processing'],
+					[orders[1].id, 'checkout', 'processing'],
+					[orders[1].id, 'processing', 'completed'],
+					[orders[2].id, 'checkout', 'processing'],
+				].sort(),
+			);
+			const duplicates = got.length - new Set(got.map((g) => g.join('|'))).size;
+			const forgedItems = items().filter((e) => e.json.orderId === FORGED_ID).length;
+			assert.equal(duplicates, 0);
+			assert.equal(forgedItems, 0);
+			assert.equal(readsOf(FORGED_ID), 1, 'a forged call costs one read');
+
+			// who ran what: main enqueued each execution (its log), a live worker started it (its
+			// log) and its HTTP Request node posted the item (the pid and execution in the URL)
+			const enqueued = new Set(ctx.cluster.enqueuedExecutions());
+			const byExecution = executionWorkers(ctx);
+			const posts = items().map((e) => {
+				const query = new URL(e.url, 'http://x').searchParams;
+				return { pid: query.get('pid'), execution: query.get('execution') };
+			});
+			assert.deepEqual(posts.map((p) => p.execution).sort(), runs.map((r) => r.id).sort());
+			for (const { pid, execution } of posts) {
+				assert.ok(enqueued.has(execution), `main's log enqueued execution ${execution}`);
+				const worker = ctx.cluster.workers.get(byExecution.get(execution));
+				assert.ok(worker && !worker.killed, `execution ${execution} started by a live worker`);
+				assert.equal(
+					pid,
+					String(worker.pid),
+					`execution ${execution}: item posted by ${worker.name}`,
+				);
+			}
+			// webhook() ran on main: the forged call's log line is in main's log and no worker's
+			const ignored = `a call about order "${FORGED_ID}", which Norce does not know`;
+			assert.ok(ctx.cluster.readLog('main').includes(ignored), "main's log names the forged call");
+			for (const name of ctx.cluster.workers.keys())
+				assert.ok(!ctx.cluster.readLog(name).includes(ignored), `${name}'s log does not`);
+
+			// the dedupe memory: written by webhook() on main and saved there into the workflow's
+			// static data; the workers pass the trigger's items through and never save it
+			const expectedKeys = changes.map(([orderId, status]) => {
+				const transition = sandbox.orders
+					.get(orderId)
+					.state.transitions.find((tr) => tr.status === status);
+				return `${orderId}|${status}|${Date.parse(transition.timeStamp)}`;
+			});
+			const remembered = await waitFor(
+				async () => {
+					const keys = Object.keys(
+						(await storedStaticData(ctx, 'notification'))?.[`node:${NOTIFICATION_TRIGGER}`]
+							?.remembered ?? {},
+					);
+					return keys.length >= expectedKeys.length ? keys : false;
+				},
+				{ timeoutMs: 60_000, intervalMs: 250, what: "the trigger's static data" },
+			);
+			assert.deepEqual([...remembered].sort(), [...expectedKeys].sort());
+
+			// delivery POST started (sandbox) → item at the receiver (a worker's HTTP Request node)
+			const delays = ourEvents().map((event) => {
+				const attempt = sandbox.deliveries.log.find((a) => a.eventId === event.id);
+				const arrival = items().find(
+					(r) => r.json.orderId === event.orderId && r.json.changedAt === event.createdAt,
+				);
+				return arrival.at - attempt.startedAt;
+			});
+
+			// unpublishing removes ours, leaves the foreign entry, never DELETEs the document
+			await unpublishWorkflow(ctx, 'notification');
+			await waitFor(async () => ours().length === 0, {
+				timeoutMs: 2 * 60_000,
+				intervalMs: 250,
+				what: 'our entry to be removed',
+			});
+			assert.equal(entries().length, 1);
+			assert.equal(JSON.stringify(entries()[0]), JSON.stringify(FOREIGN), 'foreign entry intact');
+			const configurationCalls = sandbox.requests
+				.slice(fromRequest)
+				.filter((r) => r.path.includes('/configurations/static_notifications'))
+				.map((r) => r.method);
+			assert.ok(
+				configurationCalls.includes('PUT'),
+				'the configuration calls are in the request log',
+			);
+			assert.ok(!configurationCalls.includes('DELETE'), 'the document is never deleted');
+
+			figure(t, 'notificationTrigger', {
+				changes: changes.length,
+				deliveriesToOurs: sandbox.deliveries.log.filter((a) => a.invoke.includes(webhookId)).length,
+				repeatedDeliveries: 1,
+				forgedCalls: 1,
+				executions: runs.length,
+				items: items().length,
+				duplicates,
+				forged: forgedItems,
+				executionsPerWorker: count(runs.map((r) => byExecution.get(r.id))),
+				// evidence per execution: mode (its row), who enqueued it and who started it (the
+				// logs), which pid posted its item (the receiver)
+				whoRanWhat: runs.map((r) => ({
+					execution: r.id,
+					mode: r.mode,
+					enqueuedBy: enqueued.has(r.id) ? 'main' : '?',
+					startedBy: byExecution.get(r.id),
+					postedByPid: posts.find((p) => p.execution === r.id)?.pid,
+				})),
+				configurationCalls,
+				staticDataKeys: remembered.length,
+				deliveryToItemMs: delays,
+				deliveryToItemMedianMs: median(delays),
 			});
 		});
 

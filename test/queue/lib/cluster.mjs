@@ -151,6 +151,11 @@ export class QueueCluster {
 		);
 	}
 
+	/** Execution ids main's log says it put on the queue ("Enqueued execution 12 (job 7)"). */
+	enqueuedExecutions() {
+		return [...this.readLog('main').matchAll(/Enqueued execution (\d+) \(job/g)].map((m) => m[1]);
+	}
+
 	finishedExecutions(name) {
 		return [...this.readLog(name).matchAll(/Worker finished execution (\d+) \(job/g)].map(
 			(m) => m[1],

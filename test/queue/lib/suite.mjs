@@ -34,7 +34,7 @@ export const ARTIFACTS_DIR = path.join(QUEUE_DIR, '.artifacts');
 export const ORDERS = 20_000;
 export const WORKERS = ['worker-1', 'worker-2'];
 export const TRIGGER_EVENTS = ['orderCreated', 'orderStatusChanged'];
-const ORDERS_PATH = '/checkout/order/api/v0/checkout/orders';
+export const ORDERS_PATH = '/checkout/order/api/v0/checkout/orders';
 const VALIDATE_PATH = new RegExp(`^${ORDERS_PATH}/([^/]+)/validate$`);
 
 /** Starts everything; on a failure part-way, stops what was started and rethrows. */
@@ -159,11 +159,8 @@ async function createWorkflows(ctx) {
 		),
 	};
 	ctx.workflows = {};
-	for (const [key, definition] of Object.entries(definitions)) {
-		const wf = await main.rest('POST', '/workflows', definition);
-		await main.rest('POST', `/workflows/${wf.id}/activate`, { versionId: wf.versionId });
-		ctx.workflows[key] = wf.id;
-	}
+	for (const [key, definition] of Object.entries(definitions))
+		await publishWorkflow(ctx, key, definition);
 	// the editor's activate answers before every process has the webhooks (2.41.1): wait for them
 	await waitFor(
 		async () => {
@@ -176,6 +173,33 @@ async function createWorkflows(ctx) {
 		},
 		{ timeoutMs: 120_000, intervalMs: 500, what: 'the production webhooks to be registered' },
 	);
+}
+
+/**
+ * Creates the workflow and publishes it with the editor's activate call; `ctx.workflows[key]`
+ * is its id. The call may answer before main has run the trigger's activation (2.41.1).
+ */
+export async function publishWorkflow(ctx, key, definition) {
+	const wf = await ctx.main.rest('POST', '/workflows', definition);
+	await ctx.main.rest('POST', `/workflows/${wf.id}/activate`, { versionId: wf.versionId });
+	ctx.workflows[key] = wf.id;
+	return wf;
+}
+
+/** The editor's deactivate call (unpublish). */
+export async function unpublishWorkflow(ctx, key) {
+	await ctx.main.rest('POST', `/workflows/${ctx.workflows[key]}/deactivate`, {});
+}
+
+/** The workflow's static data as stored in workflow_entity (undefined when none). */
+export async function storedStaticData(ctx, key) {
+	// raw: the keys of our node's memory contain '|', psql's column separator
+	const text = await n8nQuery(
+		ctx,
+		`SELECT "staticData" FROM workflow_entity WHERE id = '${ctx.workflows[key]}'`,
+		{ raw: true },
+	);
+	return text ? JSON.parse(text) : undefined;
 }
 
 export function n8nQuery(ctx, sql, options = {}) {

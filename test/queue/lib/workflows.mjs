@@ -18,6 +18,9 @@ import crypto from 'node:crypto';
 import { CREDENTIAL_TYPE, NODE_TYPE } from '../../e2e/lib/n8n.mjs';
 
 export const TRIGGER_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutTrigger';
+export const NOTIFICATION_TRIGGER_TYPE =
+	'n8n-nodes-norce-checkout.norceCheckoutNotificationTrigger';
+export const NOTIFICATION_TRIGGER = 'When an order changes status';
 export const START_PATH = 'norce-queue-reconcile';
 export const BATCH_PATH = 'norce-queue-batch';
 export const BATCH_SIZE = 500;
@@ -252,6 +255,37 @@ export function triggerWorkflow({ event, norceCredential, receiverUrl, cron = EV
 			}),
 		],
 		connections: connect([['Norce Checkout Trigger', 'Post event']]),
+		settings,
+	};
+}
+
+/**
+ * As test/e2e/notification-trigger.test.mjs: the Notification Trigger (Verify on, `statuses`)
+ * → POST each item to a receiver, the URL naming the process (pid) and the execution that ran
+ * the HTTP Request node, so each item can be matched with the worker log that started it.
+ */
+export function notificationWorkflow({ norceCredential, receiverUrl, webhookId, statuses }) {
+	return {
+		name: 'queue: notification trigger',
+		nodes: [
+			node(
+				NOTIFICATION_TRIGGER,
+				NOTIFICATION_TRIGGER_TYPE,
+				1,
+				[0, 300],
+				{ statuses, options: { verify: true } },
+				{ webhookId, credentials: credentialRef(CREDENTIAL_TYPE, norceCredential) },
+			),
+			node('Post item', 'n8n-nodes-base.httpRequest', 4.2, [220, 300], {
+				method: 'POST',
+				url: `={{ '${receiverUrl}?workflow=notification&pid=' + process.pid + '&execution=' + $execution.id }}`,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify($json) }}',
+				options: {},
+			}),
+		],
+		connections: connect([[NOTIFICATION_TRIGGER, 'Post item']]),
 		settings,
 	};
 }
