@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ORDER_STATUS_OPTIONS } from './orderStatuses';
+
 /** Parameters that all three nodes offer, with the text that says what they do in each. */
 
 /** The Channel option: overrides the credential's channel; `description` says for what. */
@@ -23,3 +25,15 @@ export const eventSimplifyOption: INodeProperties = {
 	description:
 		'Whether to return only the event fields (order ID, status, previous status, time, references, total) instead of adding the whole order',
 };
+
+/** The triggers' Statuses filter; `description` says which orders fire. */
+export function statusesProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: ORDER_STATUS_OPTIONS,
+		default: [],
+		description,
+	};
+}

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ORDER_STATUS_OPTIONS } from '../../shared/orderStatuses';
-import { channelOption, eventSimplifyOption } from '../../shared/properties';
+import { channelOption, eventSimplifyOption, statusesProperty } from '../../shared/properties';
 
 export const notificationTriggerProperties: INodeProperties[] = [
 	{
@@ -11,15 +10,9 @@ export const notificationTriggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Statuses',
-		name: 'statuses',
-		type: 'multiOptions',
-		options: ORDER_STATUS_OPTIONS,
-		default: [],
-		description:
-			'Only orders moving into one of these statuses fire. Empty fires for every status change.',
-	},
+	statusesProperty(
+		'Only orders moving into one of these statuses fire. Empty fires for every status change.',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -4,13 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { headerOption } from '../../shared/headerOption';
 import { ORDER_STATUSES } from '../../shared/orderStatuses';
 import type { NorceClient, RetryTiming } from '../../shared/transport';
-import {
-	DEFAULT_MAX_RETRIES,
-	DEFAULT_TIMEOUT_MS,
-	createNorceClient,
-	isDotSegment,
-	openNorceSession,
-} from '../../shared/transport';
+import { isDotSegment, openTriggerClient } from '../../shared/transport';
 
 export interface NotificationTriggerSettings {
 	/** Known statuses only, in the order an order moves through them; empty = every change. */
@@ -53,16 +47,6 @@ export async function connect(
 	settings: NotificationTriggerSettings,
 	{ timing }: TriggerDependencies,
 ): Promise<{ norce: NorceClient; merchant: string; baseUrl: string }> {
-	const session = await openNorceSession(context);
-	const norce = createNorceClient(
-		context,
-		session,
-		{
-			channel: settings.channel ?? session.connection.channel,
-			maxRetries: DEFAULT_MAX_RETRIES,
-			timeoutMs: DEFAULT_TIMEOUT_MS,
-		},
-		{ timing },
-	);
+	const { session, norce } = await openTriggerClient(context, settings.channel, timing);
 	return { norce, merchant: session.connection.merchant, baseUrl: session.connection.baseUrl };
 }

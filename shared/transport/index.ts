@@ -7,7 +7,7 @@ export * from './types';
 export { createNorceClient, hasLoneSurrogate, isDotSegment, isPlainId } from './client';
 export { Throttle } from './throttle';
 export { credentialOrigin, originOf, serviceHeaders, serviceRoot } from './endpoint';
-export { openNorceSession } from './session';
+export { openNorceSession, openTriggerClient } from './session';
 export { norceApiError } from './errors';
 export { PAGE_SIZE, decodeList } from './reads';
 export type { RetryTiming } from './retry';

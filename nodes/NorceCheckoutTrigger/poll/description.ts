@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ORDER_STATUS_OPTIONS } from '../../../shared/orderStatuses';
-import { channelOption, eventSimplifyOption } from '../../../shared/properties';
+import { channelOption, eventSimplifyOption, statusesProperty } from '../../../shared/properties';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
 /**
@@ -37,15 +36,9 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { event: ['orderStatusChanged'] } },
 	},
-	{
-		displayName: 'Statuses',
-		name: 'statuses',
-		type: 'multiOptions',
-		options: ORDER_STATUS_OPTIONS,
-		default: [],
-		description:
-			'Only orders created in, or moving into, one of these statuses fire. Empty fires for every status.',
-	},
+	statusesProperty(
+		'Only orders created in, or moving into, one of these statuses fire. Empty fires for every status.',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -4,13 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { headerOption } from '../../../shared/headerOption';
 import { parseNorceTime } from '../../../shared/norceTime';
 import type { NorceClient, RetryTiming } from '../../../shared/transport';
-import {
-	DEFAULT_MAX_RETRIES,
-	DEFAULT_TIMEOUT_MS,
-	PAGE_SIZE,
-	createNorceClient,
-	openNorceSession,
-} from '../../../shared/transport';
+import { PAGE_SIZE, openTriggerClient } from '../../../shared/transport';
 import type { Pass, TriggerState } from './cursor';
 import { MAX_BOUNDARY, MAX_SKEW_MS, OVERLAP_MS, pruneSeen, readState, writeState } from './cursor';
 import { DEFAULT_LOOKBACK_DAYS, VOLUME_NOTICE_ORDERS } from './description';
@@ -52,17 +46,7 @@ function readSettings(context: IPollFunctions): Settings {
 }
 
 async function connect(context: IPollFunctions, settings: Settings, timing: RetryTiming) {
-	const session = await openNorceSession(context);
-	return createNorceClient(
-		context,
-		session,
-		{
-			channel: settings.channel ?? session.connection.channel,
-			maxRetries: DEFAULT_MAX_RETRIES,
-			timeoutMs: DEFAULT_TIMEOUT_MS,
-		},
-		{ timing },
-	);
+	return (await openTriggerClient(context, settings.channel, timing)).norce;
 }
 
 async function readPage(norce: NorceClient, qs: IDataObject, offset: number) {
