@@ -3,7 +3,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { NorceClient, NorceSession, RetryTiming } from '../../../shared/transport';
 import { Throttle, createNorceClient, openNorceSession } from '../../../shared/transport';
-import { getConcurrency, getRequestSettings } from '../helpers/parameters';
+import {
+	ORDER_ID,
+	findOrderByReference,
+	getConcurrency,
+	getRequestSettings,
+} from '../helpers/parameters';
 import { findOperation } from './registry';
 
 /**
@@ -17,8 +22,9 @@ export function router(timing: RetryTiming) {
 		const items = this.getInputData();
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const run = findOperation(resource, operation)?.execute;
-		if (run === undefined) {
+		const operationModule = findOperation(resource, operation);
+		const run = operationModule?.execute;
+		if (operationModule === undefined || run === undefined) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`The operation "${operation}" of resource "${resource}" is not supported`,
@@ -26,6 +32,8 @@ export function router(timing: RetryTiming) {
 			);
 		}
 		const continueOnFail = this.continueOnFail();
+		// An order given By Reference is looked up (one request) before the operation runs.
+		const hasOrderId = operationModule.description.some(({ name }) => name === ORDER_ID);
 
 		// An unusable credential fails every item the same way; with continue-on-fail each item
 		// still gets its own error item.
@@ -55,7 +63,9 @@ export function router(timing: RetryTiming) {
 		const runItem = async (itemIndex: number) => {
 			try {
 				if (session instanceof Error) throw session;
-				const data = await run.call(this, itemIndex, clientFor(session, itemIndex));
+				const norce = clientFor(session, itemIndex);
+				if (hasOrderId) await findOrderByReference(this, itemIndex, norce);
+				const data = await run.call(this, itemIndex, norce);
 				results[itemIndex] = data.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			} catch (caught) {
 				const error = asNodeError(this, caught as Error, itemIndex);

@@ -4,19 +4,9 @@ import type { NorceClient } from '../../../../shared/transport';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
 import { getIdParameter } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
-import { simplifyOrder } from './simplify';
+import { getSimplify, simplifyOrder, simplifyProperties } from './simplify';
 
-const properties: INodeProperties[] = [
-	orderIdProperty,
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to return only ID, reference, status, created, total, currency and customer email instead of the whole order',
-	},
-];
+const properties: INodeProperties[] = [orderIdProperty, ...simplifyProperties];
 
 export const option: OperationModule['option'] = {
 	name: 'Get',
@@ -39,6 +29,5 @@ export async function execute(
 		subject: `order "${orderId}"`,
 		what: 'an order',
 	});
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return [simplify ? simplifyOrder(order) : order];
+	return [getSimplify(this, itemIndex) ? simplifyOrder(order) : order];
 }

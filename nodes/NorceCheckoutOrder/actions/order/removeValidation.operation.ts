@@ -2,23 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { deleteAndConfirm } from '../../helpers/changes';
-import { operationProperties, orderIdProperty } from '../../helpers/properties';
+import {
+	operationProperties,
+	orderIdProperty,
+	validationIdProperty,
+} from '../../helpers/properties';
 import { getIdParameter } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
-const properties: INodeProperties[] = [
-	orderIdProperty,
-	{
-		displayName: 'Validation ID',
-		name: 'validationId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. oc_aBcD1234',
-		description:
-			'The ID of the validation registered on the order (see the "validations" list of Get Order)',
-	},
-];
+const properties: INodeProperties[] = [orderIdProperty, validationIdProperty];
 
 export const option: OperationModule['option'] = {
 	name: 'Remove Validation',
