@@ -5,13 +5,11 @@
  * naming the reference when none or several orders have it, and every check of the ID holds
  * in every mode, before any request.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import { API, useNorceSandbox, wire } from '../../../helpers/norceFixture';
 import { account } from '../../../helpers/outcome';
+import { startWebhookServer } from '../../../helpers/webhookServer';
 import { DEMO } from '../../../sandbox';
 
 const norce = useNorceSandbox();
@@ -135,30 +133,28 @@ describe('an order By Reference', () => {
 		// The sandbox's filter is exact; a Norce whose filter also matched a part would answer
 		// this list (a stand-in on 127.0.0.1 does).
 		const paths: string[] = [];
-		const server = createServer((request, response) => {
-			paths.push(String(request.url));
-			response.setHeader('content-type', 'application/json');
-			const body = String(request.url).includes('?reference=')
-				? {
-						data: [
-							{ id: 'o_partial', reference: `${DEMO.validOrderReference}-2` },
-							{ id: DEMO.validOrderId, reference: DEMO.validOrderReference },
-						],
-						pagination: { offset: 0, limit: 100, size: 2, totalSize: 2 },
-					}
-				: { id: DEMO.validOrderId, reference: DEMO.validOrderReference };
-			response.end(JSON.stringify(body));
+		const server = await startWebhookServer((_body, response, url) => {
+			paths.push(url);
+			response.status(200).json(
+				url.includes('?reference=')
+					? {
+							data: [
+								{ id: 'o_partial', reference: `${DEMO.validOrderReference}-2` },
+								{ id: DEMO.validOrderId, reference: DEMO.validOrderReference },
+							],
+							pagination: { offset: 0, limit: 100, size: 2, totalSize: 2 },
+						}
+					: { id: DEMO.validOrderId, reference: DEMO.validOrderReference },
+			);
 		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
-			const { port } = server.address() as AddressInfo;
 			const result = await norce.run(
 				{ operation: 'get', orderId: locator('reference', DEMO.validOrderReference) },
 				{
 					typeVersion: 2,
 					credentials: {
 						...norce.credentials,
-						baseUrl: `http://127.0.0.1:${port}/checkout/order/`,
+						baseUrl: `${server.url}/checkout/order/`,
 					},
 				},
 			);
@@ -169,8 +165,7 @@ describe('an order By Reference', () => {
 				`/checkout/order/api/v0/checkout/orders/${DEMO.validOrderId}`,
 			]);
 		} finally {
-			server.closeAllConnections();
-			await new Promise((resolve) => server.close(resolve));
+			await server.close();
 		}
 	});
 
