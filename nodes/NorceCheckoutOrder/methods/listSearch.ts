@@ -191,30 +191,50 @@ export async function searchOrders(
 	};
 }
 
-/** The chosen order's payments: "name · type · state · amount". */
-export async function searchPayments(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const norce = await norceFor(this);
-	const orderId = await chosenOrderId(this, norce);
-	const payments = await norce.readList({
-		path: ['orders', orderId, 'payments'],
-		subject: `the payments of order "${orderId}"`,
-		what: 'payments',
-	});
-	return entriesOf(
-		payments,
-		(payment) =>
-			joined(
-				text(payment.name) || text(payment.adapterId),
-				payment.type,
-				payment.state,
-				money(payment.amount, payment.currency),
-			),
-		filter,
-	);
+/**
+ * A picker over a list of the chosen order (read in one answer), each entry named by `name`;
+ * the search text filters the entries here.
+ */
+function orderPartSearch(
+	read: (context: ILoadOptionsFunctions) => Promise<unknown>,
+	name: (entry: IDataObject) => string,
+) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
+		return entriesOf(await read(this), name, filter);
+	};
 }
+
+/** A list of the chosen order that Norce serves on its own path (payments, shippings). */
+async function listOfOrder(context: ILoadOptionsFunctions, part: 'payments' | 'shippings') {
+	const norce = await norceFor(context);
+	const orderId = await chosenOrderId(context, norce);
+	return await norce.readList({
+		path: ['orders', orderId, part],
+		subject: `the ${part} of order "${orderId}"`,
+		what: part,
+	});
+}
+
+/** A list inside the chosen order (validations, consents, hooks, notifications). */
+async function listInOrder(context: ILoadOptionsFunctions, part: string) {
+	const { order } = await chosenOrder(context);
+	return order[part];
+}
+
+/** The chosen order's payments: "name · type · state · amount". */
+export const searchPayments = orderPartSearch(
+	(context) => listOfOrder(context, 'payments'),
+	(payment) =>
+		joined(
+			text(payment.name) || text(payment.adapterId),
+			payment.type,
+			payment.state,
+			money(payment.amount, payment.currency),
+		),
+);
 
 /** The chosen payment's actions: "type · adapter" (and a state, should Norce send one). */
 export async function searchPaymentActions(
@@ -237,101 +257,60 @@ export async function searchPaymentActions(
 }
 
 /** The chosen order's shippings: "name · state · carrier · total". */
-export async function searchShippings(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const norce = await norceFor(this);
-	const orderId = await chosenOrderId(this, norce);
-	const shippings = await norce.readList({
-		path: ['orders', orderId, 'shippings'],
-		subject: `the shippings of order "${orderId}"`,
-		what: 'shippings',
-	});
-	return entriesOf(
-		shippings,
-		(shipping) =>
-			joined(
-				text(shipping.name) || text(shipping.reference),
-				shipping.state,
-				field(shipping.deliveryDetails, 'carrier'),
-				money(field(shipping.total, 'includingVat') ?? shipping.total),
-			),
-		filter,
-	);
-}
+export const searchShippings = orderPartSearch(
+	(context) => listOfOrder(context, 'shippings'),
+	(shipping) =>
+		joined(
+			text(shipping.name) || text(shipping.reference),
+			shipping.state,
+			field(shipping.deliveryDetails, 'carrier'),
+			money(field(shipping.total, 'includingVat') ?? shipping.total),
+		),
+);
 
 /** The chosen order's registered validations: "adapter · URL". */
-export async function searchValidations(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const { order } = await chosenOrder(this);
-	return entriesOf(
-		order.validations,
-		(validation) =>
-			joined(
-				validation.adapterId,
-				text(validation.description) || text(validation.url) || text(validation.invoke),
-			),
-		filter,
-	);
-}
+export const searchValidations = orderPartSearch(
+	(context) => listInOrder(context, 'validations'),
+	(validation) =>
+		joined(
+			validation.adapterId,
+			text(validation.description) || text(validation.url) || text(validation.invoke),
+		),
+);
 
 /** The chosen order's consents: "ID: text (checked / not checked, required)". */
-export async function searchConsents(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const { order } = await chosenOrder(this);
-	return entriesOf(
-		order.consents,
-		(consent) =>
-			joined(
-				consent.id,
-				consent.text,
-				consent.checked === true ? 'checked' : 'not checked',
-				consent.required === true ? 'required' : '',
-			),
-		filter,
-	);
-}
+export const searchConsents = orderPartSearch(
+	(context) => listInOrder(context, 'consents'),
+	(consent) =>
+		joined(
+			consent.id,
+			consent.text,
+			consent.checked === true ? 'checked' : 'not checked',
+			consent.required === true ? 'required' : '',
+		),
+);
 
 /** The chosen order's hooks: "adapter · what it subscribes to · URL". */
-export async function searchHooks(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const { order } = await chosenOrder(this);
-	return entriesOf(
-		order.hooks,
-		(hook) =>
-			joined(
-				hook.adapterId,
-				text(hook.subscribeTo) || text(hook.scope) || text(hook.target),
-				hook.invoke,
-			),
-		filter,
-	);
-}
+export const searchHooks = orderPartSearch(
+	(context) => listInOrder(context, 'hooks'),
+	(hook) =>
+		joined(
+			hook.adapterId,
+			text(hook.subscribeTo) || text(hook.scope) || text(hook.target),
+			hook.invoke,
+		),
+);
 
 /** The chosen order's notifications: "reference · scope · URL". */
-export async function searchNotifications(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const { order } = await chosenOrder(this);
-	return entriesOf(
-		order.notifications,
-		(notification) =>
-			joined(
-				text(notification.reference) || text(notification.description),
-				notification.scope,
-				notification.invoke,
-			),
-		filter,
-	);
-}
+export const searchNotifications = orderPartSearch(
+	(context) => listInOrder(context, 'notifications'),
+	(notification) =>
+		joined(
+			text(notification.reference) || text(notification.description),
+			notification.scope,
+			notification.invoke,
+		),
+);
 
 /**
  * The channel's notification events, a page at a time as Norce lists them: "time · notification

@@ -48,27 +48,24 @@ export const sortProperty: INodeProperties = {
 	],
 };
 
+/** Sort parameter → Norce query name, label and allowed values. */
+const SORT_QUERY = [
+	{ name: 'field', query: 'order_by', label: 'Sort Field', options: SORT_FIELDS },
+	{
+		name: 'direction',
+		query: 'order_by_direction',
+		label: 'Sort Direction',
+		options: SORT_DIRECTIONS,
+	},
+];
+
 /** order_by / order_by_direction for the item's Sort, each only when set. */
 export function sortQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const sort = context.getNodeParameter('sort', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
-	if (sort.field !== undefined) {
-		query.order_by = getOptionParameter(
-			context,
-			'sort.field',
-			'Sort Field',
-			SORT_FIELDS,
-			itemIndex,
-		);
-	}
-	if (sort.direction !== undefined) {
-		query.order_by_direction = getOptionParameter(
-			context,
-			'sort.direction',
-			'Sort Direction',
-			SORT_DIRECTIONS,
-			itemIndex,
-		);
+	for (const { name, query: queryName, label, options } of SORT_QUERY) {
+		if (sort[name] === undefined) continue;
+		query[queryName] = getOptionParameter(context, `sort.${name}`, label, options, itemIndex);
 	}
 	return query;
 }
