@@ -10,6 +10,7 @@ import type { RetryTiming } from '../../shared/transport';
 import { DEFAULT_RETRY_TIMING } from '../../shared/transport';
 import { nodeProperties, subtitle } from './execution/registry';
 import { router } from './execution/router';
+import * as listSearch from './methods/listSearch';
 
 // Programmatic rather than declarative: validate's 400 is a result, every item (errors too)
 // must stay paired, and requests need a retry and concurrency policy that routing lacks.
@@ -19,7 +20,9 @@ export class NorceCheckoutOrder implements INodeType {
 		name: 'norceCheckoutOrder',
 		icon: { light: 'file:../../icons/norce.svg', dark: 'file:../../icons/norce.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: Simplify on by default for Order Get and Get Many; version 1 workflows keep it off.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle,
 		description: 'Validate, inspect and change orders, payments and shippings in Norce Checkout',
 		defaults: { name: 'Norce Checkout Order' },
@@ -29,6 +32,8 @@ export class NorceCheckoutOrder implements INodeType {
 		credentials: [{ name: 'norceApi', required: true }],
 		properties: nodeProperties,
 	};
+
+	methods = { listSearch };
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

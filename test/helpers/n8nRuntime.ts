@@ -135,6 +135,8 @@ export interface RunOptions {
 	 * The run then ends when the node has actually returned, not when n8n marks it cancelled.
 	 */
 	cancelWhen?: Promise<unknown>;
+	/** The node's type version as saved in the workflow; 1 when absent. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -165,7 +167,7 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 		id: 'norce',
 		name: NORCE_NODE,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: { resource: 'order', ...options.parameters },
 		credentials: { norceApi: { id: 'cred-1', name: 'Norce sandbox' } },

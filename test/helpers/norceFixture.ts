@@ -27,6 +27,8 @@ export interface FixtureRunOptions {
 	timing?: RetryTiming;
 	/** Cancels the execution once this resolves (see runNorceNode). */
 	cancelWhen?: Promise<unknown>;
+	/** The node's type version (1 when absent). */
+	typeVersion?: number;
 }
 
 /**
@@ -65,6 +67,7 @@ export function useNorceSandbox(options: SandboxOptions = {}): NorceFixture {
 				onError: runOptions.onError,
 				timing: runOptions.timing ?? TEST_RETRY_TIMING,
 				cancelWhen: runOptions.cancelWhen,
+				typeVersion: runOptions.typeVersion,
 				credentials: runOptions.credentials ?? fixture.credentials,
 			});
 	});

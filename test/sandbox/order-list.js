@@ -9,6 +9,7 @@
 const { ORDER_STATUSES, round2 } = require('./orders');
 const { toPublicOrder } = require('./public');
 const { parseSort, sortOrders } = require('./order-sort');
+const { customerFilter } = require('./order-filters');
 const { parseUtc } = require('./normalize');
 
 /**
@@ -170,7 +171,7 @@ function buildSearchText(order) {
  * @returns {ListOutcome}
  */
 function listOrders(index, channel, query, maxLimit) {
-	let offset, limit, statuses, reference, cartReference, search, from, to, sort;
+	let offset, limit, statuses, reference, cartReference, search, from, to, sort, customer;
 	try {
 		offset = parseInteger(single(query, 'offset'), 'offset', 0);
 		limit = parseInteger(single(query, 'limit'), 'limit', 20);
@@ -185,6 +186,7 @@ function listOrders(index, channel, query, maxLimit) {
 		const sorting = parseSort(single(query, 'order_by'), single(query, 'order_by_direction'));
 		if (!sorting.ok) throw new QueryError(sorting.message);
 		sort = sorting.sort;
+		customer = customerFilter(query);
 	} catch (error) {
 		if (error instanceof QueryError) return { ok: false, message: error.message };
 		throw error;
@@ -204,6 +206,7 @@ function listOrders(index, channel, query, maxLimit) {
 		if (from !== undefined && !(entry.createdMs >= from)) continue;
 		if (to !== undefined && !(entry.createdMs <= to)) continue;
 		if (needle && !searchableText(entry).includes(needle)) continue;
+		if (customer && !customer(order)) continue;
 		matching.push(order);
 		valueSum += (order.total && order.total.includingVat) || 0;
 	}

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { hasControlCharacters } from '../../../shared/connection';
 import { headerOption } from '../../../shared/headerOption';
-import type { RequestSettings } from '../../../shared/transport';
+import { orderIdOfReference } from './orderReference';
+import type { NorceClient, RequestSettings } from '../../../shared/transport';
 import {
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_TIMEOUT_MS,
@@ -28,18 +29,37 @@ function invalid(
 	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }
 
+/** An ID parameter as saved: a resource locator's mode and value, or (older workflows) the value. */
+export interface IdLocator {
+	mode: string;
+	value: unknown;
+}
+
 /**
- * Reads an ID parameter that becomes one URL path segment. Blank, control characters and the
- * dot segments "." / ".." (which URL parsers resolve as directory steps) are refused before
- * any request; everything else is percent-encoded by the transport.
+ * The mode and value of an ID parameter. A plain string or number is what a workflow saved
+ * before the IDs became resource locators (and what an expression or an AI agent may give for
+ * the whole parameter): n8n's editor shows it as it is and n8n-core's extractValue passes it
+ * through unchanged, so it is read as By ID.
  */
-export function getIdParameter(
+export function readIdLocator(raw: unknown): IdLocator {
+	if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'value' in raw) {
+		const { mode, value } = raw as { mode?: unknown; value?: unknown };
+		return { mode: typeof mode === 'string' && mode !== '' ? mode : 'id', value };
+	}
+	return { mode: 'id', value: raw };
+}
+
+/**
+ * An ID (or order reference) as one URL path segment or query value. Blank, control
+ * characters and the dot segments "." / ".." (which URL parsers resolve as directory steps) are
+ * refused before any request; everything else is percent-encoded by the transport.
+ */
+export function checkIdValue(
 	context: IExecuteFunctions,
-	name: string,
+	raw: unknown,
 	label: string,
 	itemIndex: number,
 ): string {
-	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = (typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '').trim();
 	const where = `item ${itemIndex}`;
 	if (value === '') {
@@ -84,6 +104,46 @@ export function getIdParameter(
 		);
 	}
 	return value;
+}
+
+/** The order ID parameter's name: the one ID that can also be given By Reference. */
+export const ORDER_ID = 'orderId';
+
+/**
+ * Reads an ID parameter that becomes one URL path segment, in From List or By ID mode of its
+ * resource locator or as a plain value saved by an older workflow; every mode gets the same
+ * checks (checkIdValue). Only an order can be given By Reference: see getOrderId.
+ */
+export function getIdParameter(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const { mode, value } = readIdLocator(context.getNodeParameter(name, itemIndex, ''));
+	const checked = checkIdValue(context, value, label, itemIndex);
+	if (mode !== 'reference') return checked;
+	throw invalid(
+		context,
+		itemIndex,
+		`${label} cannot be given By Reference here (item ${itemIndex})`,
+		`Only an order can be picked by its reference. Choose "From List" or "By ID" for "${label}".`,
+	);
+}
+
+/**
+ * The item's Order ID: as given From List or By ID, or, By Reference, the ID of the one order
+ * with that external reference (one request first: orderReference.ts).
+ */
+export async function getOrderId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	norce: NorceClient,
+): Promise<string> {
+	const { mode, value } = readIdLocator(context.getNodeParameter(ORDER_ID, itemIndex, ''));
+	if (mode !== 'reference') return getIdParameter(context, ORDER_ID, 'Order ID', itemIndex);
+	const reference = checkIdValue(context, value, 'Order ID', itemIndex);
+	return await orderIdOfReference(norce, context.getNode(), reference, itemIndex);
 }
 
 /** An options parameter; an expression may produce anything, so the value is checked. */

@@ -6,21 +6,48 @@ import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './parameters';
 
 /** The parameters of the operations: IDs, lists, and the Options collection every one has. */
 
-/** A required ID that becomes one URL path segment (read with getIdParameter). */
+/**
+ * A required ID that becomes one URL path segment (read with getIdParameter): picked From List,
+ * typed By ID, or (orders) By Reference. A resource locator like n8n's own nodes; a plain string
+ * saved by an older workflow is still read as the ID (n8n's editor shows it as it is, and
+ * getIdParameter takes it as By ID), so the parameter keeps its name and type version 1 works.
+ */
 function idProperty(
 	displayName: string,
 	name: string,
 	placeholder: string,
 	description: string,
+	searchListMethod: string,
+	{ byReference = false } = {},
 ): INodeProperties {
 	return {
 		displayName,
 		name,
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder,
+		default: { mode: 'list', value: '' },
 		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select ${displayName.replace(/ ID$/, '').toLowerCase()}...`,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
+			...(byReference
+				? [
+						{
+							displayName: 'By Reference',
+							name: 'reference',
+							type: 'string' as const,
+							placeholder: 'e.g. NC-100482',
+							hint: "Looked up with the order list's reference filter; exactly one order must have it",
+						},
+					]
+				: []),
+		],
 	};
 }
 
@@ -28,49 +55,65 @@ export const orderIdProperty = idProperty(
 	'Order ID',
 	'orderId',
 	'e.g. o_yClTSySjyAuuBjmiBlHCjuEcTf',
-	'The ID of the Norce Checkout order',
+	'The Norce Checkout order: picked from the list, its ID, or its external reference',
+	'searchOrders',
+	{ byReference: true },
 );
 export const paymentIdProperty = idProperty(
 	'Payment ID',
 	'paymentId',
 	'e.g. p_aBcD1234',
-	'The ID of the payment (see the "payments" list of Get Order)',
+	'The payment of the order (see the "payments" list of Get Order)',
+	'searchPayments',
 );
 export const actionIdProperty = idProperty(
 	'Action ID',
 	'actionId',
 	'e.g. pa_aBcD1234',
-	'The ID of the payment action (see the "actions" list of Get Payment)',
+	'The payment action (see the "actions" list of Get Payment)',
+	'searchPaymentActions',
 );
 export const shippingIdProperty = idProperty(
 	'Shipping ID',
 	'shippingId',
 	'e.g. s_aBcD1234',
-	'The ID of the shipping (see the "shippings" list of Get Order)',
+	'The shipping of the order (see the "shippings" list of Get Order)',
+	'searchShippings',
+);
+export const validationIdProperty = idProperty(
+	'Validation ID',
+	'validationId',
+	'e.g. oc_aBcD1234',
+	'The validation registered on the order (see the "validations" list of Get Order)',
+	'searchValidations',
 );
 export const consentIdProperty = idProperty(
 	'Consent ID',
 	'consentId',
 	'e.g. ci_newsletter',
-	'The ID of the consent (see the "consents" list of Get Order)',
+	'The consent of the order (see the "consents" list of Get Order)',
+	'searchConsents',
 );
 export const hookIdProperty = idProperty(
 	'Hook ID',
 	'hookId',
 	'e.g. oh_aBcD1234',
-	'The ID of the hook (see the "hooks" list of Get Order)',
+	'The hook of the order (see the "hooks" list of Get Order)',
+	'searchHooks',
 );
 export const notificationIdProperty = idProperty(
 	'Notification ID',
 	'notificationId',
 	'e.g. on_aBcD1234',
-	'The ID of the notification (see the "notifications" list of Get Order)',
+	'The notification of the order (see the "notifications" list of Get Order)',
+	'searchNotifications',
 );
 export const eventIdProperty = idProperty(
 	'Event ID',
 	'eventId',
 	'e.g. 5b3e1c04-8f2a-4d6b-9e71-0a4c2f8d6b13',
-	'The ID of the notification event (see Get Many of notification events)',
+	'The notification event (see Get Many of notification events)',
+	'searchNotificationEvents',
 );
 
 /** Return All, or Limit: for every list that Norce pages. */

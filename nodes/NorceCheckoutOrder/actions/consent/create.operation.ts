@@ -5,7 +5,7 @@ import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../../helpers/changes';
 import { bodyInputProperties, getBody } from '../../helpers/body';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getIdParameter, getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -67,7 +67,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const body = getBody(this, itemIndex, () => ({
 		id: getIdParameter(this, 'consentId', 'Consent ID', itemIndex),
 		text: this.getNodeParameter('text', itemIndex, '') as string,

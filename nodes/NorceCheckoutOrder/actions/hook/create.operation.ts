@@ -8,7 +8,7 @@ import {
 	orderIdProperty,
 	orderVersionProperty,
 } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -76,7 +76,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const body = getBody(this, itemIndex, () =>
 		textFields(this, itemIndex, ['adapterId', 'subscribeTo', 'invoke', 'target', 'version']),
 	);

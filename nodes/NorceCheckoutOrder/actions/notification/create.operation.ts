@@ -14,7 +14,7 @@ import {
 	orderIdProperty,
 	orderVersionProperty,
 } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -98,7 +98,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const body = getBody(this, itemIndex, () => {
 		const { adapterId, invoke, scope, ...rest } = textFields(
 			this,

@@ -7,7 +7,7 @@ import {
 	operationProperties,
 	orderIdProperty,
 } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getIdParameter, getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -27,7 +27,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const notificationId = getIdParameter(this, 'notificationId', 'Notification ID', itemIndex);
 	return await deleteAndConfirm(
 		norce,

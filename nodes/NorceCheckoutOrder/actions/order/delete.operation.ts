@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { NorceClient } from '../../../../shared/transport';
 import { deleteAndConfirm } from '../../helpers/changes';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -23,6 +23,6 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	return await deleteAndConfirm(norce, ['orders', orderId], `order "${orderId}"`, { orderId });
 }

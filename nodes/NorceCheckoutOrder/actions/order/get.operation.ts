@@ -2,21 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
-import { simplifyOrder } from './simplify';
+import { getSimplify, simplifyOrder, simplifyProperties } from './simplify';
 
-const properties: INodeProperties[] = [
-	orderIdProperty,
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to return only ID, reference, status, created, total, currency and customer email instead of the whole order',
-	},
-];
+const properties: INodeProperties[] = [orderIdProperty, ...simplifyProperties];
 
 export const option: OperationModule['option'] = {
 	name: 'Get',
@@ -33,12 +23,11 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const order = await norce.readObject({
 		path: ['orders', orderId],
 		subject: `order "${orderId}"`,
 		what: 'an order',
 	});
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return [simplify ? simplifyOrder(order) : order];
+	return [getSimplify(this, itemIndex) ? simplifyOrder(order) : order];
 }

@@ -5,77 +5,76 @@ import type { NorceClient } from '../../../../shared/transport';
 import { operationProperties, returnAllProperties } from '../../helpers/properties';
 import { getWanted, queryValue } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
-import { simplifyOrder } from './simplify';
+import { getSimplify, simplifyOrder, simplifyProperties } from './simplify';
+import { addressFilterProperties, addressFilterQuery, sortProperty, sortQuery } from './listQuery';
 import { ORDER_STATUS_OPTIONS } from '../../../../shared/orderStatuses';
 import { norceDateQuery } from '../../../../shared/norceTime';
 
+const filterOptions: INodeProperties[] = [
+	{
+		displayName: 'Cart Reference',
+		name: 'cartReference',
+		type: 'string',
+		default: '',
+		description: 'Only the order with this cart reference (for example the basket ID)',
+	},
+	{
+		displayName: 'Date From',
+		name: 'dateFrom',
+		type: 'dateTime',
+		default: '',
+		description: 'Only orders created at or after this time (UTC when no zone is given)',
+	},
+	{
+		displayName: 'Date To',
+		name: 'dateTo',
+		type: 'dateTime',
+		default: '',
+		description: 'Only orders created at or before this time (UTC when no zone is given)',
+	},
+	{
+		displayName: 'Reference',
+		name: 'reference',
+		type: 'string',
+		default: '',
+		description: 'Only orders with this external reference',
+	},
+	{
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		description: 'Free-text search, as in the Norce Checkout admin',
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'multiOptions',
+		options: ORDER_STATUS_OPTIONS,
+		default: [],
+		description: 'Only orders in one of these states',
+	},
+	...addressFilterProperties,
+];
+
 const properties: INodeProperties[] = [
 	...returnAllProperties,
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to return only ID, reference, status, created, total, currency and customer email instead of the whole order',
-	},
+	...simplifyProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add filter',
 		default: {},
-		options: [
-			{
-				displayName: 'Cart Reference',
-				name: 'cartReference',
-				type: 'string',
-				default: '',
-				description: 'Only the order with this cart reference (for example the basket ID)',
-			},
-			{
-				displayName: 'Date From',
-				name: 'dateFrom',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders created at or after this time (UTC when no zone is given)',
-			},
-			{
-				displayName: 'Date To',
-				name: 'dateTo',
-				type: 'dateTime',
-				default: '',
-				description: 'Only orders created at or before this time (UTC when no zone is given)',
-			},
-			{
-				displayName: 'Reference',
-				name: 'reference',
-				type: 'string',
-				default: '',
-				description: 'Only orders with this external reference',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Free-text search, as in the Norce Checkout admin',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				options: ORDER_STATUS_OPTIONS,
-				default: [],
-				description: 'Only orders in one of these states',
-			},
-		],
+		options: filterOptions.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
+	sortProperty,
 ];
 
 export const option: OperationModule['option'] = {
 	name: 'Get Many',
-	description: 'List orders, filtered by status, reference, search text or creation date',
+	description:
+		'List orders, filtered by status, reference, search text, creation date or customer, and sorted',
 	action: 'Get many orders',
 };
 
@@ -125,11 +124,12 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const wanted = getWanted(this, itemIndex);
-	const query = filterQuery(
-		this,
-		itemIndex,
-		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
-	);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const query = {
+		...filterQuery(this, itemIndex, filters),
+		...addressFilterQuery(filters),
+		...sortQuery(this, itemIndex),
+	};
 
 	const orders = await norce.readPages({
 		path: ['orders'],
@@ -138,6 +138,5 @@ export async function execute(
 		subject: 'the order list',
 		what: 'orders',
 	});
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
-	return simplify ? orders.map(simplifyOrder) : orders;
+	return getSimplify(this, itemIndex) ? orders.map(simplifyOrder) : orders;
 }

@@ -2,23 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { deleteAndConfirm } from '../../helpers/changes';
-import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import {
+	operationProperties,
+	orderIdProperty,
+	validationIdProperty,
+} from '../../helpers/properties';
+import { getIdParameter, getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
-const properties: INodeProperties[] = [
-	orderIdProperty,
-	{
-		displayName: 'Validation ID',
-		name: 'validationId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. oc_aBcD1234',
-		description:
-			'The ID of the validation registered on the order (see the "validations" list of Get Order)',
-	},
-];
+const properties: INodeProperties[] = [orderIdProperty, validationIdProperty];
 
 export const option: OperationModule['option'] = {
 	name: 'Remove Validation',
@@ -35,7 +27,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const validationId = getIdParameter(this, 'validationId', 'Validation ID', itemIndex);
 
 	return await deleteAndConfirm(

@@ -5,7 +5,7 @@ import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../../helpers/changes';
 import { bodyInputProperties, getBody, parseJsonField, withoutEmpty } from '../../helpers/body';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter, getOptionParameter } from '../../helpers/parameters';
+import { getOrderId, getOptionParameter } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -146,7 +146,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const addressType = getOptionParameter(
 		this,
 		'addressType',

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { NorceClient } from '../../../../shared/transport';
 import { JsonString } from '../../../../shared/transport';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 const properties: INodeProperties[] = [
@@ -35,7 +35,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const raw = this.getNodeParameter('reference', itemIndex, '') as unknown;
 	const reference =
 		typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter, getOptionParameter } from '../../helpers/parameters';
+import { getOrderId, getOptionParameter } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 import { ORDER_STATUS_OPTIONS } from '../../../../shared/orderStatuses';
 
@@ -39,7 +39,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const status = getOptionParameter(this, 'status', 'Status', ORDER_STATUS_OPTIONS, itemIndex);
 	const response = await norce.request({
 		method: 'PUT',

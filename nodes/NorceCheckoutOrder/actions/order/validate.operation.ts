@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { norceApiError } from '../../../../shared/transport';
 import type { NorceClient } from '../../../../shared/transport';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 const properties: INodeProperties[] = [
@@ -66,7 +66,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const output = this.getNodeParameter('output', itemIndex, 'validations') as string;
 
 	const response = await norce.request({

@@ -8,7 +8,7 @@ import {
 	orderIdProperty,
 	paymentIdProperty,
 } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getIdParameter, getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -29,7 +29,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const paymentId = getIdParameter(this, 'paymentId', 'Payment ID', itemIndex);
 	const actionId = getIdParameter(this, 'actionId', 'Action ID', itemIndex);
 	const response = await norce.request({

@@ -4,7 +4,7 @@ import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../../helpers/changes';
 import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
 import { operationProperties, orderIdProperty, paymentIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getIdParameter, getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -31,7 +31,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const paymentId = getIdParameter(this, 'paymentId', 'Payment ID', itemIndex);
 	const payment = getJsonBody(this, itemIndex);
 	const response = await norce.request({

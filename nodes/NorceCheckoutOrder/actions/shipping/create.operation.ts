@@ -4,7 +4,7 @@ import type { NorceClient } from '../../../../shared/transport';
 import { createdId } from '../../helpers/changes';
 import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -35,7 +35,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const shipping = getJsonBody(this, itemIndex);
 	const response = await norce.request({
 		method: 'POST',

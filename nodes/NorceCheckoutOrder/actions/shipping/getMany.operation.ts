@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { NorceClient } from '../../../../shared/transport';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -22,7 +22,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	return await norce.readList({
 		path: ['orders', orderId, 'shippings'],
 		subject: `the shippings of order "${orderId}"`,

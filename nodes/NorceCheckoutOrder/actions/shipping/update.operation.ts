@@ -4,7 +4,7 @@ import type { NorceClient } from '../../../../shared/transport';
 import { changeResult } from '../../helpers/changes';
 import { getJsonBody, jsonBodyProperty } from '../../helpers/body';
 import { operationProperties, orderIdProperty, shippingIdProperty } from '../../helpers/properties';
-import { getIdParameter } from '../../helpers/parameters';
+import { getIdParameter, getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 export const option: OperationModule['option'] = {
@@ -36,7 +36,7 @@ export async function execute(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
-	const orderId = getIdParameter(this, 'orderId', 'Order ID', itemIndex);
+	const orderId = await getOrderId(this, itemIndex, norce);
 	const shippingId = getIdParameter(this, 'shippingId', 'Shipping ID', itemIndex);
 	const shipping = getJsonBody(this, itemIndex);
 	const response = await norce.request({
