@@ -11,6 +11,7 @@
 //   node test/bench/run.mjs [--version=2.8.4|2.41.1] [--quick] [--rounds=R] [--no-build]
 //        [--no-write] [--only=grid,high,rate,memory,resources,trigger,patch] [--no-patch]
 //        [--before=<tarball of an earlier build>]   (that build runs beside, as contender "before")
+//        [--protos=http,https] [--latencies=20,0] [--concurrencies=1,5,20] [--contenders=node,before,…]
 //   node test/bench/run.mjs --render=test/bench/.results/results-<version>.json   (rewrites that
 //        version's section of BENCHMARKS.md from a run's saved data)
 //
@@ -65,9 +66,14 @@ const wants = (section) => (ONLY ? ONLY.has(section) : true);
  */
 const chunk = (latency, c) =>
 	latency === 0 ? (QUICK ? 150 : 1000) : Math.min(QUICK ? 300 : 600, (QUICK ? 40 : 80) * c);
-const PROTOS = ['http', 'https'];
-const LATENCIES = [20, 0];
-const CONCURRENCIES = [1, 5, 20];
+// --protos=https --latencies=50 --concurrencies=1,5 --contenders=node,before narrow the grid,
+// e.g. to weigh one change at a realistic latency.
+const list = (flag, fallback, parse = String) =>
+	flags[flag] ? String(flags[flag]).split(',').map(parse) : fallback;
+const PROTOS = list('protos', ['http', 'https']);
+const LATENCIES = list('latencies', [20, 0], Number);
+const CONCURRENCIES = list('concurrencies', [1, 5, 20], Number);
+const GRID_CONTENDERS = list('contenders', undefined);
 const N_HIGH = Number(flags['n-high'] ?? 2000);
 const HIGH_C = 100;
 const RATE = 100;
@@ -458,8 +464,9 @@ async function buildPlan(ctx) {
 			for (const latency of LATENCIES)
 				for (const c of CONCURRENCIES) {
 					const n = chunk(latency, c);
-					const contenders = ['node', 'httpLoop', 'helper', 'rawKA', 'rawNew'];
+					let contenders = ['node', 'httpLoop', 'helper', 'rawKA', 'rawNew'];
 					if (ctx.before) contenders.splice(1, 0, 'before');
+					if (GRID_CONTENDERS) contenders = contenders.filter((who) => GRID_CONTENDERS.includes(who));
 					await add({
 						key: `${proto}-L${latency}-C${c}`,
 						section: 'grid',

@@ -62,17 +62,17 @@ const table = Object.entries(resources) as Array<[string, ResourceModule]>;
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 function operationProperty(value: string, resource: ResourceModule): INodeProperties {
+	const { defaultOperation } = resource;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
-		default: '',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [value] } },
 		options: Object.entries(resource.operations)
 			.map(([operation, { option }]) => ({ ...option, value: operation }))
 			.sort(byName),
-		default: resource.defaultOperation,
+		default: defaultOperation,
 	};
 }
 
