@@ -2,9 +2,9 @@ import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } f
 
 import { NorceCheckoutOrder } from '../../../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
 import codex from '../../../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node.json';
+import { findOperation, resources } from '../../../../nodes/NorceCheckoutOrder/execution/registry';
 
 const { description } = new NorceCheckoutOrder();
-
 
 /** The property `name` as shown for `operation` (properties without an operation: always). */
 function property(name: string, operation?: string): INodeProperties {
@@ -125,41 +125,6 @@ describe('node description', () => {
 		expect(shownFor.sort()).toEqual([...operations].sort());
 	});
 
-	it('has the documented defaults and choices', () => {
-		const output = property('output', 'validate');
-		expect(output.default).toBe('validations');
-		expect(optionValues(output)).toEqual(['validations', 'summary']);
-		// A valid order gives no items per validation; the hint says so and names the way out.
-		expect(output.hint).toContain('One Summary per Order');
-		expect(property('simplify', 'get').default).toBe(false);
-		expect(property('simplify', 'getMany').default).toBe(false);
-		expect(property('returnAll', 'getMany').default).toBe(false);
-		expect(property('limit', 'getMany')).toMatchObject({
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-		});
-		const filters = property('filters', 'getMany');
-		expect(optionValues(filters)).toEqual([
-			'cartReference',
-			'dateFrom',
-			'dateTo',
-			'reference',
-			'search',
-			'status',
-		]);
-		const status = (filters.options as INodeProperties[]).find(
-			(option) => option.name === 'status',
-		);
-		expect(optionValues(status as INodeProperties).sort()).toEqual([
-			'accepted',
-			'checkout',
-			'completed',
-			'declined',
-			'processing',
-			'removed',
-		]);
-	});
-
 	it('shows display names in the subtitle, for every operation', () => {
 		const subtitle = String(description.subtitle);
 		const lookup = JSON.parse(/^=\{\{ (\{.*\})\[/.exec(subtitle)?.[1] ?? '{}');
@@ -196,24 +161,29 @@ describe('node description', () => {
 		}
 	});
 
-	it('documents the reliability options with their bounds', () => {
-		const options = property('options', 'get').options as INodeProperties[];
-		const byName = Object.fromEntries(options.map((option) => [option.name, option]));
-		expect(byName.concurrency).toMatchObject({
-			default: 5,
-			typeOptions: { minValue: 1, maxValue: 100 },
-		});
-		expect(byName.maxRetries).toMatchObject({
-			default: 3,
-			typeOptions: { minValue: 0, maxValue: 10 },
-		});
-		expect(byName.timeout).toMatchObject({ default: 30_000, typeOptions: { minValue: 1 } });
-	});
-
 	it('ships a codex with categories and documentation links', () => {
 		expect(codex.node).toBe('n8n-nodes-norce-checkout.norceCheckoutOrder');
 		expect(codex.categories.length).toBeGreaterThan(0);
 		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
 		expect(codex.resources.credentialDocumentation[0].url).toMatch(/^https:\/\//);
+	});
+});
+
+describe('findOperation', () => {
+	it('finds each operation of the table under its resource, and nothing else', () => {
+		expect(findOperation('payment', 'getTransactions')).toBe(
+			resources.payment.operations.getTransactions,
+		);
+		expect(findOperation('shipping', 'getTransactions')).toBeUndefined();
+		expect(findOperation('order', 'nope')).toBeUndefined();
+	});
+
+	it.each([
+		['constructor', 'get'],
+		['order', 'constructor'],
+		['__proto__', 'get'],
+		['order', 'hasOwnProperty'],
+	])('finds nothing for inherited names (%s, %s)', (resource, operation) => {
+		expect(findOperation(resource, operation)).toBeUndefined();
 	});
 });

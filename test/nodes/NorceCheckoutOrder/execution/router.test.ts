@@ -196,19 +196,6 @@ describe('failures', () => {
 		expect(result.error?.context.itemIndex).toBe(0);
 	});
 
-	it('pairs an error the node did not raise itself (a failing expression)', async () => {
-		const items = [{ id: DEMO.validOrderId }, {}];
-		const result = await norce.run(
-			{ operation: 'get', orderId: '={{ $json.id.trim() }}' },
-			{ items, onError: 'continueErrorOutput' },
-		);
-
-		const accounting = expectAccounted(result, items.length);
-		expect(accounting.results.get(0)).toHaveLength(1);
-		const [errorItem] = accounting.errors.get(1) ?? [];
-		expectErrorItemShape(errorItem, items[1]);
-		expect(norce.sandbox.requests).toHaveLength(1);
-	});
 });
 
 describe('what cannot run', () => {

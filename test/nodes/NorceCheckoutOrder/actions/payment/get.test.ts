@@ -65,11 +65,4 @@ describe('payment get', () => {
 		});
 	});
 
-	it('repeats the read after a dropped connection', async () => {
-		norce.sandbox.addFault({ kind: 'drop', times: 1, match: { operation: 'payment.get' } });
-		const result = await get(DEMO.validOrderId, DEMO.paymentId);
-
-		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([0, 200]);
-		expect(result.output.map((item) => item.json.id)).toEqual([DEMO.paymentId]);
-	});
 });

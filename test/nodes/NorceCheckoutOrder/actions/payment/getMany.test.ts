@@ -41,15 +41,4 @@ describe('payment getMany', () => {
 		);
 	});
 
-	it('repeats the read after a dropped connection', async () => {
-		norce.sandbox.addFault({ kind: 'drop', times: 1, match: { operation: 'payment.getMany' } });
-		const result = await norce.run({
-			resource: 'payment',
-			operation: 'getMany',
-			orderId: DEMO.validOrderId,
-		});
-
-		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([0, 200]);
-		expect(result.output.map((item) => item.json.id)).toEqual([DEMO.paymentId]);
-	});
 });

@@ -63,16 +63,4 @@ describe('payment getTransactions', () => {
 		);
 	});
 
-	it('repeats the read after a dropped connection', async () => {
-		norce.sandbox.addFault({
-			kind: 'drop',
-			mode: 'close',
-			times: 1,
-			match: { operation: 'payment.getTransactions' },
-		});
-		const result = await getTransactions(DEMO.paymentId);
-
-		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([0, 200]);
-		expect(result.output).toHaveLength(DEMO.paymentTransactionCount);
-	});
 });

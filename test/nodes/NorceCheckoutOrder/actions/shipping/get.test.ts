@@ -61,11 +61,4 @@ describe('shipping get', () => {
 		});
 	});
 
-	it('repeats the read after a dropped connection', async () => {
-		norce.sandbox.addFault({ kind: 'drop', times: 1, match: { operation: 'shipping.get' } });
-		const result = await get(DEMO.validOrderId, DEMO.shippingId);
-
-		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([0, 200]);
-		expect(result.output.map((item) => item.json.id)).toEqual([DEMO.shippingId]);
-	});
 });

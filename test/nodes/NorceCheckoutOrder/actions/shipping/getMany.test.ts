@@ -52,15 +52,4 @@ describe('shipping getMany', () => {
 		);
 	});
 
-	it('repeats the read after a dropped connection', async () => {
-		norce.sandbox.addFault({ kind: 'drop', times: 1, match: { operation: 'shipping.getMany' } });
-		const result = await norce.run({
-			resource: 'shipping',
-			operation: 'getMany',
-			orderId: DEMO.validOrderId,
-		});
-
-		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([0, 200]);
-		expect(result.output.map((item) => item.json.id)).toEqual([DEMO.shippingId]);
-	});
 });
