@@ -8,19 +8,16 @@ import { PollContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	INode,
 	INodeExecutionData,
 	INodeParameters,
-	INodeTypes,
 	IPollFunctions,
-	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { NorceCheckoutTrigger } from '../../nodes/NorceCheckoutTrigger/NorceCheckoutTrigger.node';
 import type { PollDependencies } from '../../nodes/NorceCheckoutTrigger/poll/poll';
-import { TestCredentialsHelper } from './n8nRuntime';
+import { onlyNodeType, placedNode, serverData } from './n8nRuntime';
 
 const TRIGGER_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutTrigger';
 
@@ -41,48 +38,20 @@ export function createPoller(options: {
 	pollBudgetMs?: number;
 }): Poller {
 	const trigger = new NorceCheckoutTrigger(options.dependencies);
-	const nodeTypes: INodeTypes = {
-		getByName: () => trigger,
-		getByNameAndVersion: () => trigger,
-		getKnownTypes: () => ({}),
-	} as unknown as INodeTypes;
-	const node: INode = {
-		id: 'trigger',
-		name: 'Norce Checkout Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { norceApi: { id: 'cred-1', name: 'Norce sandbox' } },
-	};
-	node.parameters =
-		NodeHelpers.getNodeParameters(
-			trigger.description.properties,
-			options.parameters,
-			true,
-			false,
-			node,
-			trigger.description,
-		) ?? options.parameters;
+	const node = placedNode(
+		trigger,
+		{ id: 'trigger', name: 'Norce Checkout Trigger', type: TRIGGER_TYPE },
+		options.parameters,
+	);
 	const workflow = new Workflow({
 		id: 'trigger-workflow',
 		nodes: [node],
 		connections: {},
 		active: true,
-		nodeTypes,
+		nodeTypes: onlyNodeType(trigger),
 		staticData: {},
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = serverData(options.credentials);
 
 	const warnings: string[] = [];
 	// n8n's own logger, but warnings are recorded for the test instead of printed.
