@@ -196,6 +196,21 @@ describe('failures', () => {
 		expect(result.error?.context.itemIndex).toBe(0);
 	});
 
+	it("makes an error n8n raises for one item (a failing expression) that item's own error", async () => {
+		const result = await norce.run(
+			{
+				operation: 'get',
+				orderId: '={{ $json.id ?? $("No such node").item.json.id }}',
+				options: { concurrency: 1 },
+			},
+			{ items: [{ id: DEMO.validOrderId }, {}] },
+		);
+
+		// Wrapped by the router: a NodeOperationError for item 1 that keeps n8n's text.
+		expect(result.error).toMatchObject({ name: 'NodeOperationError', context: { itemIndex: 1 } });
+		expect(result.error?.message).toBe("Referenced node doesn't exist");
+		expect(norce.sandbox.requests).toHaveLength(1);
+	});
 });
 
 describe('what cannot run', () => {
