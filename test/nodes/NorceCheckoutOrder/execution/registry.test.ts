@@ -25,6 +25,21 @@ function optionValues(prop: INodeProperties) {
 	).map((option) => ('value' in option ? option.value : option.name));
 }
 
+const ORDER_OPERATIONS = [
+	'addValidation',
+	'create',
+	'delete',
+	'get',
+	'getMany',
+	'removeValidation',
+	'updateAddress',
+	'updateAttributes',
+	'updateCart',
+	'updateReference',
+	'updateState',
+	'validate',
+];
+
 describe('node description', () => {
 	it('has the fixed public names and is usable as an AI tool', () => {
 		expect(description).toMatchObject({
@@ -59,20 +74,7 @@ describe('node description', () => {
 		);
 		expect(optionValues(property('resource')).sort()).toEqual(Object.keys(operations).sort());
 		expect(operations).toEqual({
-			order: [
-				'addValidation',
-				'create',
-				'delete',
-				'get',
-				'getMany',
-				'removeValidation',
-				'updateAddress',
-				'updateAttributes',
-				'updateCart',
-				'updateReference',
-				'updateState',
-				'validate',
-			],
+			order: ORDER_OPERATIONS,
 			payment: [
 				'addActions',
 				'addTransaction',
@@ -92,21 +94,8 @@ describe('node description', () => {
 	});
 
 	it.each([
-		[
-			'orderId',
-			[
-				'addValidation',
-				'delete',
-				'get',
-				'removeValidation',
-				'updateAddress',
-				'updateAttributes',
-				'updateCart',
-				'updateReference',
-				'updateState',
-				'validate',
-			],
-		],
+		// Every order operation but the two that name no single order.
+		['orderId', ORDER_OPERATIONS.filter((name) => name !== 'create' && name !== 'getMany')],
 		['validationId', ['removeValidation']],
 		['reference', ['updateReference']],
 		['output', ['validate']],

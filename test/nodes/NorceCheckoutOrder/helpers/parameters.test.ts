@@ -128,11 +128,7 @@ describe('ids that cannot be sent are refused before any request, naming paramet
 		['NUL', 'o_1\u0000', ['Order ID contains a line break or control character (item 1)']],
 		['DEL', 'o_\u007f1', ['Order ID contains a line break or control character (item 1)']],
 		['10,000 characters', 'o'.repeat(10_000), ['Order ID is 10000 characters long (item 1)']],
-		[
-			'a lone surrogate',
-			'o_1\ud800',
-			['Order ID holds half of a character pair (item 1)'],
-		],
+		['a lone surrogate', 'o_1\ud800', ['Order ID holds half of a character pair (item 1)']],
 	];
 
 	it.each(REFUSED)('%s', async (_name, id, texts) => {

@@ -1,6 +1,5 @@
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox } from '../../../../helpers/norceFixture';
-import { paired, runAfterLostAnswer, sent, statuses } from '../../../../helpers/operationTests';
+import { API, DEMO, paired, runAfterLostAnswer, sent, statuses } from '../operationTests';
+import { useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 

@@ -1,7 +1,6 @@
 import type { OrderHook } from '../../../../sandbox';
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox } from '../../../../helpers/norceFixture';
-import { paired, runAfterLostAnswer, sent, statuses } from '../../../../helpers/operationTests';
+import { API, DEMO, paired, runAfterLostAnswer, sent, statuses } from '../operationTests';
+import { useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 

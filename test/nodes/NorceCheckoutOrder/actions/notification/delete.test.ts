@@ -1,13 +1,6 @@
 import type { OrderNotification } from '../../../../sandbox';
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox } from '../../../../helpers/norceFixture';
-import {
-	SPECIAL_ORDER_SEGMENT,
-	paired,
-	runAfterLostAnswer,
-	sent,
-	statuses,
-} from '../../../../helpers/operationTests';
+import { API, DEMO, paired, runAfterLostAnswer, sent } from '../operationTests';
+import { SPECIAL_ORDER_SEGMENT, statuses, useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 

@@ -1,6 +1,4 @@
-import { DEMO } from '../../../../sandbox';
-import { useNorceSandbox } from '../../../../helpers/norceFixture';
-import { sent } from '../../../../helpers/operationTests';
+import { DEMO, sent, useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 

@@ -1,6 +1,4 @@
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox } from '../../../../helpers/norceFixture';
-import { expectNotRepeated, paired, sent } from '../../../../helpers/operationTests';
+import { API, DEMO, expectNotRepeated, paired, sent, useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 

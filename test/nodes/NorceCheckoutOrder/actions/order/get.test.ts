@@ -2,22 +2,11 @@
  * Get: GET …/orders/{id}; one item per input, the order as Norce sends it, or with Simplify
  * only {id, reference, status, created, total, currency, customerEmail}.
  */
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
-import { DEMO } from '../../../../sandbox';
+import { API, DEMO, SIMPLE_VALID_ORDER, useNorceSandbox, wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 
 const get = (orderId: string, extra = {}) => ({ operation: 'get', orderId, ...extra });
-
-const SIMPLE_VALID_ORDER = {
-	id: DEMO.validOrderId,
-	reference: DEMO.validOrderReference,
-	status: 'processing',
-	created: '2026-04-14T08:12:45.000Z',
-	total: 796,
-	currency: 'SEK',
-	customerEmail: DEMO.validOrderBillingEmail,
-};
 
 describe('wire', () => {
 	it('gets the order path, with no body', async () => {

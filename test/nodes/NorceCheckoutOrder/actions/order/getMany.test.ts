@@ -3,8 +3,7 @@
  * repeated keys); one item per order, never the page wrapper. Return All walks pages of 100
  * until Norce's totalSize; otherwise it stops at Limit, across pages if needed.
  */
-import { API, useNorceSandbox } from '../../../../helpers/norceFixture';
-import { DEMO } from '../../../../sandbox';
+import { API, DEMO, SIMPLE_VALID_ORDER, useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 
@@ -135,17 +134,7 @@ describe('output', () => {
 			getMany({ simplify: true, filters: { reference: DEMO.validOrderReference } }),
 		);
 
-		expect(result.output.map((item) => item.json)).toEqual([
-			{
-				id: DEMO.validOrderId,
-				reference: DEMO.validOrderReference,
-				status: 'processing',
-				created: '2026-04-14T08:12:45.000Z',
-				total: 796,
-				currency: 'SEK',
-				customerEmail: DEMO.validOrderBillingEmail,
-			},
-		]);
+		expect(result.output.map((item) => item.json)).toEqual([SIMPLE_VALID_ORDER]);
 	});
 
 	it('lists per input, each list paired to its input', async () => {

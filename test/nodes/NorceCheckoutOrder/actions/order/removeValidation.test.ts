@@ -3,8 +3,7 @@
  * 200 with an empty body. A 404 after an attempt that may have reached Norce (dropped
  * connection, 502/504) means the first attempt removed it: a success marked alreadyRemoved.
  */
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
-import { DEMO } from '../../../../sandbox';
+import { API, DEMO, useNorceSandbox, wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 

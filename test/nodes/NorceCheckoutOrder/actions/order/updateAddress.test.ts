@@ -1,8 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox } from '../../../../helpers/norceFixture';
-import { SPECIAL_ORDER_SEGMENT, paired, sent } from '../../../../helpers/operationTests';
+import { API, DEMO, paired, sent, SPECIAL_ORDER_SEGMENT, useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 

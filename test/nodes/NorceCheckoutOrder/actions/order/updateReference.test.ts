@@ -3,8 +3,7 @@
  * literal ("REF-1", quotes included) and Content-Type application/json; Norce answers 200
  * with an empty body.
  */
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
-import { DEMO } from '../../../../sandbox';
+import { API, DEMO, useNorceSandbox, wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 

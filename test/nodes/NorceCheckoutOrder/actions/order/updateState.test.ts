@@ -1,6 +1,4 @@
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox } from '../../../../helpers/norceFixture';
-import { paired, sent, statuses } from '../../../../helpers/operationTests';
+import { API, DEMO, paired, sent, statuses, useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 

@@ -3,9 +3,8 @@
  * nothing) for a valid order and 400 with the failed validations for an invalid one; both are
  * results. Output: one item per validation message, or one summary per order.
  */
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
+import { API, DEMO, useNorceSandbox, wire } from '../operationTests';
 import type { ValidationBehaviour } from '../../../../sandbox';
-import { DEMO } from '../../../../sandbox';
 
 const norce = useNorceSandbox();
 

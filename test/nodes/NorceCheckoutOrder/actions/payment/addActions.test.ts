@@ -1,8 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
-import { placedOrders } from '../../../../helpers/orderChildren';
+import { API, DEMO, placedOrders, useNorceSandbox, wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 

@@ -1,5 +1,4 @@
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
+import { API, DEMO, useNorceSandbox, wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 

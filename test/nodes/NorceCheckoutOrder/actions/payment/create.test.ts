@@ -1,6 +1,4 @@
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
-import { SPECIAL_ORDER_SEGMENT } from '../../../../helpers/orderChildren';
+import { API, DEMO, SPECIAL_ORDER_SEGMENT, useNorceSandbox, wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 

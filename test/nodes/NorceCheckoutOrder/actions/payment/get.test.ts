@@ -1,11 +1,5 @@
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
-import {
-	ODD_TAIL,
-	ODD_TAIL_SEGMENT,
-	placedOrders,
-	SPECIAL_ORDER_SEGMENT,
-} from '../../../../helpers/orderChildren';
+import { API, DEMO, ODD_TAIL, ODD_TAIL_SEGMENT, placedOrders } from '../operationTests';
+import { SPECIAL_ORDER_SEGMENT, useNorceSandbox, wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 
@@ -64,5 +58,4 @@ describe('payment get', () => {
 			httpCode: '404',
 		});
 	});
-
 });

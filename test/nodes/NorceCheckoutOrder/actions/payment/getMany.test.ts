@@ -1,6 +1,5 @@
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
-import { placedOrders, SPECIAL_ORDER_SEGMENT } from '../../../../helpers/orderChildren';
+import { API, DEMO, placedOrders, SPECIAL_ORDER_SEGMENT, useNorceSandbox } from '../operationTests';
+import { wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 
@@ -40,5 +39,4 @@ describe('payment getMany', () => {
 			'Not found: the payments of order "o_missing" [404 order-not-found]',
 		);
 	});
-
 });

@@ -1,6 +1,4 @@
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
-import { placedOrders } from '../../../../helpers/orderChildren';
+import { API, DEMO, placedOrders, useNorceSandbox, wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 
@@ -62,5 +60,4 @@ describe('payment getTransactions', () => {
 			`Not found: the transactions of payment "p_missing" on order "${DEMO.validOrderId}" [404 payment-not-found]`,
 		);
 	});
-
 });

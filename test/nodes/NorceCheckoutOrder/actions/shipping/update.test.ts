@@ -1,6 +1,4 @@
-import { DEMO } from '../../../../sandbox';
-import { API, useNorceSandbox, wire } from '../../../../helpers/norceFixture';
-import { placedOrders } from '../../../../helpers/orderChildren';
+import { API, DEMO, placedOrders, useNorceSandbox, wire } from '../operationTests';
 
 const norce = useNorceSandbox();
 
