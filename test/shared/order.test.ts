@@ -6,52 +6,45 @@
 import type { NorceOrder } from '../../shared/order';
 import { field, orderStatus, orderTotal, orderTransitions } from '../../shared/order';
 
-const odd = (value: unknown) => value as NorceOrder;
+const order = (value: object) => value as NorceOrder;
+const transitions = [{ status: 'accepted', timeStamp: 'b' }, null, { status: 'checkout' }];
 
-describe('field', () => {
-	it.each<[string, unknown, unknown]>([
-		['an object', { email: 'a@b' }, 'a@b'],
-		['an array', ['a@b'], undefined],
-		['null', null, undefined],
-		['text', 'email', undefined],
-	])('of %s', (_, value, expected) => {
-		expect(field(value, 'email')).toBe(expected);
-	});
-});
-
-describe('orderTotal', () => {
-	it.each<[string, unknown, unknown]>([
-		['a number', 120.5, 120.5],
-		['{ includingVat, excludingVat }', { includingVat: 125, excludingVat: 100 }, 125],
-		['an object without includingVat', { excludingVat: 100 }, undefined],
-		['text', '125', undefined],
-		['absent', undefined, undefined],
-	])('%s', (_, total, expected) => {
-		expect(orderTotal(odd({ total }))).toBe(expected);
-	});
-});
-
-describe('orderStatus', () => {
-	it.each<[string, unknown, unknown]>([
-		['the current status', { currentStatus: 'processing' }, 'processing'],
-		['a state that is a list', ['processing'], undefined],
-		['no state', undefined, undefined],
-	])('%s', (_, state, expected) => {
-		expect(orderStatus(odd({ state }))).toBe(expected);
-	});
-});
-
-describe('orderTransitions', () => {
-	it('as Norce sent them: unsorted, malformed entries kept for the caller to skip', () => {
-		const transitions = [{ status: 'accepted', timeStamp: 'b' }, null, { status: 'checkout' }];
-		expect(orderTransitions(odd({ state: { transitions } }))).toEqual(transitions);
-	});
-
-	it.each<[string, unknown]>([
-		['transitions that are no list', { transitions: { status: 'x' } }],
-		['a state that is text', 'processing'],
-		['no state', undefined],
-	])('none for %s', (_, state) => {
-		expect(orderTransitions(odd({ state }))).toEqual([]);
-	});
+it.each<[string, () => unknown, unknown]>([
+	['field of an object', () => field({ email: 'a@b' }, 'email'), 'a@b'],
+	['field of an array', () => field(['a@b'], '0'), undefined],
+	['field of null', () => field(null, 'email'), undefined],
+	['a total that is a number', () => orderTotal(order({ total: 120.5 })), 120.5],
+	[
+		'a total with VAT and without',
+		() => orderTotal(order({ total: { includingVat: 125, excludingVat: 100 } })),
+		125,
+	],
+	[
+		'a total without includingVat',
+		() => orderTotal(order({ total: { excludingVat: 100 } })),
+		undefined,
+	],
+	['a total that is text', () => orderTotal(order({ total: '125' })), undefined],
+	[
+		'the current status',
+		() => orderStatus(order({ state: { currentStatus: 'processing' } })),
+		'processing',
+	],
+	[
+		'the status of a state that is a list',
+		() => orderStatus(order({ state: ['processing'] })),
+		undefined,
+	],
+	['no status without a state', () => orderStatus(order({})), undefined],
+	// Unsorted and with malformed entries, as Norce sent them: the caller skips what it cannot read.
+	['the transitions', () => orderTransitions(order({ state: { transitions } })), transitions],
+	[
+		'transitions that are no list',
+		() => orderTransitions(order({ state: { transitions: {} } })),
+		[],
+	],
+	['transitions of a state that is text', () => orderTransitions(order({ state: 'x' })), []],
+	['no transitions without a state', () => orderTransitions(order({})), []],
+])('%s', (_, read, expected) => {
+	expect(read()).toEqual(expected);
 });

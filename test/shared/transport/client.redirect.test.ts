@@ -3,11 +3,8 @@
  * status × every way of pointing elsewhere, for a read, a write, the trigger's poll and the
  * credential's Test; the listener elsewhere must receive no request at all.
  */
-import type { IHttpRequestOptions, INode } from 'n8n-workflow';
-import {
-	httpRequest,
-	proxyRequestToAxios,
-} from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
 import { NorceApi } from '../../../credentials/NorceApi.credentials';
 import type { Hostile } from '../../helpers/hostile';
@@ -172,44 +169,5 @@ describe('from https', () => {
 			if (kind === 'read' || kind === 'poll') expect(error).toContain(elsewhere.origin);
 			else expect(error).toContain(`${status}`);
 		});
-	});
-});
-
-describe('the credential, borrowed by another node', () => {
-	const node = { name: 'HTTP Request', type: 'n8n-nodes-base.httpRequest' } as INode;
-
-	it('refuses to add the key to a request for another origin', async () => {
-		await expect(
-			credential.authenticate(norce.credentials, { url: `${elsewhere.origin}/steal` }),
-		).rejects.toThrow(`sends its API key only to ${norce.sandbox.url}, not to ${elsewhere.origin}`);
-	});
-
-	it('turns off following redirects in the legacy request helper the HTTP Request node uses', async () => {
-		norce.sandbox.addFault({
-			kind: 'status',
-			status: 302,
-			body: 'empty',
-			headers: { location: `${elsewhere.origin}/steal` },
-		});
-		const options = await credential.authenticate(norce.credentials, {
-			uri: `${norce.sandbox.baseUrl}/api/v0/checkout/orders`,
-			method: 'GET',
-			followRedirect: true,
-			followAllRedirects: true,
-			resolveWithFullResponse: true,
-			simple: false,
-		} as unknown as IHttpRequestOptions);
-
-		const answer = (await proxyRequestToAxios(
-			undefined as never,
-			undefined as never,
-			node,
-			options as never,
-		)) as {
-			statusCode: number;
-		};
-
-		expect(answer.statusCode).toBe(302);
-		expect(elsewhere.requests).toEqual([]);
 	});
 });

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { PAGE_SIZE, decodeList } from '../../../shared/transport';
+import { decodeList } from '../../../shared/transport';
 import type { NorceClient } from '../../../shared/transport';
 import type { Hostile } from '../../helpers/hostile';
 import { startHostile } from '../../helpers/hostile';
@@ -16,40 +16,20 @@ import type { Operation } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 
 describe('decodeList', () => {
-	const entries = [{ id: 'a' }, { id: 'b' }];
+	const data = [{ id: 'a' }];
+	const total = (totalSize: unknown) => ({ data, pagination: { totalSize } });
 	it.each<[string, unknown, ReturnType<typeof decodeList>]>([
-		['a bare array', entries, { entries }],
-		[
-			'a page with its total',
-			{ data: entries, pagination: { totalSize: 7 } },
-			{ entries, totalSize: 7 },
-		],
-		[
-			'a total sent as text',
-			{ data: entries, pagination: { totalSize: '7' } },
-			{ entries, totalSize: 7 },
-		],
-		['a page without pagination', { data: entries }, { entries, totalSize: undefined }],
-		[
-			'a total that is no number',
-			{ data: [], pagination: { totalSize: 'many' } },
-			{ entries: [], totalSize: undefined },
-		],
-		[
-			'an infinite total',
-			{ data: [], pagination: { totalSize: 'Infinity' } },
-			{ entries: [], totalSize: undefined },
-		],
-		[
-			'pagination that is no object',
-			{ data: [], pagination: 'none' },
-			{ entries: [], totalSize: undefined },
-		],
-		['an object without data', { items: entries }, undefined],
+		['a bare array', data, { entries: data }],
+		['a page with its total', total(7), { entries: data, totalSize: 7 }],
+		['a total sent as text', total('7'), { entries: data, totalSize: 7 }],
+		['a page without pagination', { data }, { entries: data, totalSize: undefined }],
+		['a total that is no number', total('many'), { entries: data, totalSize: undefined }],
+		['an infinite total', total('Infinity'), { entries: data, totalSize: undefined }],
+		['pagination that is text', { data, pagination: 'x' }, { entries: data, totalSize: undefined }],
+		['an object without data', { items: data }, undefined],
 		['data that is no array', { data: { id: 'a' } }, undefined],
 		['null', null, undefined],
 		['text (an HTML page)', '<html></html>', undefined],
-		['a number', 42, undefined],
 	])('%s', (_, body, expected) => {
 		expect(decodeList(body)).toEqual(expected);
 	});
@@ -57,43 +37,38 @@ describe('decodeList', () => {
 
 describe('each read, after a dropped connection', () => {
 	const norce = useNorceSandbox();
+	const { validOrderId, paymentId, shippingId } = DEMO;
+	const orders = { path: ['orders'], subject: 'orders', what: 'orders' };
+	const anId = expect.any(String) as string;
 	const READS: Array<[string, Operation, (client: NorceClient) => Promise<unknown>, string[]]> = [
 		[
 			'readObject',
 			'payment.get',
 			async (client) =>
 				await client.readObject({
-					path: ['orders', DEMO.validOrderId, 'payments', DEMO.paymentId],
-					subject: 'a payment',
-					what: 'a payment',
+					...orders,
+					path: ['orders', validOrderId, 'payments', paymentId],
 				}),
-			[DEMO.paymentId],
+			[paymentId],
 		],
 		[
 			'readList',
 			'shipping.getMany',
 			async (client) =>
-				await client.readList({
-					path: ['orders', DEMO.validOrderId, 'shippings'],
-					subject: 'the shippings',
-					what: 'shippings',
-				}),
-			[DEMO.shippingId],
+				await client.readList({ ...orders, path: ['orders', validOrderId, 'shippings'] }),
+			[shippingId],
 		],
 		[
 			'readPage',
 			'getMany',
-			async (client) =>
-				(await client.readPage({ path: ['orders'], subject: 'orders', what: 'orders' }, 0, 1))
-					.entries,
-			[expect.any(String) as string],
+			async (client) => (await client.readPage(orders, 0, 1)).entries,
+			[anId],
 		],
 		[
 			'readPages',
 			'getMany',
-			async (client) =>
-				await client.readPages({ path: ['orders'], subject: 'orders', what: 'orders', wanted: 2 }),
-			[expect.any(String) as string, expect.any(String) as string],
+			async (client) => await client.readPages({ ...orders, wanted: 2 }),
+			[anId, anId],
 		],
 	];
 
@@ -103,8 +78,7 @@ describe('each read, after a dropped connection', () => {
 		const answer = await read(transportClient(norce.credentials));
 
 		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([0, 200]);
-		const list = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
-		expect(list.map((entry) => entry.id)).toEqual(ids);
+		expect([answer].flat().map((entry) => (entry as IDataObject).id)).toEqual(ids);
 	});
 });
 
@@ -119,80 +93,49 @@ describe('against a listener that answers what the test says', () => {
 	afterAll(async () => await listener.close());
 
 	const ORDERS = { path: ['orders'], subject: 'the orders', what: 'orders' };
-	/** The offset and limit of every request, in order. */
+	/** The offset+limit of every request, in order. */
 	const asked = () =>
-		listener.requests.map(({ url }) => {
-			const query = new URL(url, listener.origin).searchParams;
-			return [Number(query.get('offset')), Number(query.get('limit'))];
-		});
-	/** Serves `count` entries (ids 0…count-1) page by page, in `shape`. */
-	function serve(count: number, shape: (data: IDataObject[]) => unknown) {
+		listener.requests
+			.map(({ url }) => new URL(url, listener.origin).searchParams)
+			.map((query) => `${query.get('offset')}+${query.get('limit')}`)
+			.join(' ');
+	/** Serves `count` entries (ids 0…count-1) page by page, with `totalSize` unless bare. */
+	const serve = (count: number, totalSize: number | 'bare') =>
 		listener.answer({
 			kind: 'computed',
 			body: (url) => {
 				const offset = Number(url.searchParams.get('offset'));
 				const limit = Number(url.searchParams.get('limit'));
-				const ids = Array.from({ length: count }, (_, id) => ({ id }));
-				return shape(ids.slice(offset, offset + limit));
+				const data = Array.from({ length: count }, (_, id) => ({ id })).slice(
+					offset,
+					offset + limit,
+				);
+				return totalSize === 'bare' ? data : { data, pagination: { totalSize } };
 			},
 		});
-	}
-	const withTotal = (total: number) => (data: IDataObject[]) => ({
-		data,
-		pagination: { totalSize: total },
+	const idsUpTo = (count: number) => Array.from({ length: count }, (_, id) => id).join();
+	const THREE_PAGES = '0+100 100+100 200+100';
+
+	/** Entries served, the total said, entries wanted, how many come back, requests sent. */
+	it.each<[string, number, number | 'bare', number, number, string]>([
+		['asks for no more than it wants', 250, 250, 5, 5, '0+5'],
+		['Return All: full pages up to the total', 250, 250, Infinity, 250, THREE_PAGES],
+		['bare arrays: a short or empty page ends', 200, 'bare', Infinity, 200, THREE_PAGES],
+		['a total too large: an empty page ends', 120, 10_000, Infinity, 120, '0+100 100+100 120+100'],
+		['a total too small ends the paging', 250, 0, Infinity, 100, '0+100'],
+	])('readPages: %s', async (_, count, totalSize, wanted, returned, requests) => {
+		serve(count, totalSize);
+		const entries = await client.readPages({ ...ORDERS, wanted });
+		expect(entries.map(({ id }) => id).join()).toBe(idsUpTo(returned));
+		expect(asked()).toBe(requests);
 	});
 
-	it('asks for no more than it wants', async () => {
-		serve(250, withTotal(250));
-		const entries = await client.readPages({ ...ORDERS, wanted: 5 });
-		expect(entries).toHaveLength(5);
-		expect(asked()).toEqual([[0, 5]]);
-	});
-
-	it('Return All: full pages up to the total, no request after it', async () => {
-		serve(250, withTotal(250));
-		const entries = await client.readPages({ ...ORDERS, wanted: Infinity });
-		expect(entries.map(({ id }) => id)).toEqual(Array.from({ length: 250 }, (_, id) => id));
-		expect(asked()).toEqual([
-			[0, PAGE_SIZE],
-			[100, PAGE_SIZE],
-			[200, PAGE_SIZE],
-		]);
-	});
-
-	it('without a total (bare arrays), a short or empty page is the end', async () => {
-		serve(200, (data) => data);
-		const entries = await client.readPages({ ...ORDERS, wanted: Infinity });
-		expect(entries).toHaveLength(200);
-		expect(asked()).toEqual([
-			[0, 100],
-			[100, 100],
-			[200, 100],
-		]);
-	});
-
-	it('a total larger than what comes ends at the first empty page', async () => {
-		serve(120, withTotal(10_000));
-		const entries = await client.readPages({ ...ORDERS, wanted: Infinity });
-		expect(entries).toHaveLength(120);
-		expect(asked()).toHaveLength(3);
-	});
-
-	it('a total smaller than what comes ends the paging', async () => {
-		serve(250, withTotal(0));
-		expect(await client.readPages({ ...ORDERS, wanted: Infinity })).toHaveLength(100);
-		expect(asked()).toEqual([[0, 100]]);
-	});
-
-	it('with keep: only kept entries count, and after a refusal the pages are full', async () => {
-		serve(250, withTotal(250));
+	it('readPages with keep: only kept entries count; after a refusal, full pages', async () => {
+		serve(250, 250);
 		const even = (entry: IDataObject) => (entry.id as number) % 2 === 0;
 		const entries = await client.readPages({ ...ORDERS, wanted: 4, keep: even });
 		expect(entries.map(({ id }) => id)).toEqual([0, 2, 4, 6]);
-		expect(asked()).toEqual([
-			[0, 4],
-			[4, 100],
-		]);
+		expect(asked()).toBe('0+4 4+100');
 	});
 
 	it.each<[string, unknown]>([
@@ -215,12 +158,7 @@ describe('against a listener that answers what the test says', () => {
 			[{ id: 'a' }, 'b'],
 			'a JSON array of objects',
 		],
-		[
-			'readList: a page whose data is not objects',
-			'readList',
-			{ data: [1] },
-			'a JSON array of objects',
-		],
+		['readList: a page of numbers', 'readList', { data: [1] }, 'a JSON array of objects'],
 	])('%s is refused', async (_, read, body, expected) => {
 		listener.answer({ kind: 'json', body });
 		await expect(client[read](ORDERS)).rejects.toMatchObject({
