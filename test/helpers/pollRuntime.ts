@@ -18,6 +18,8 @@ import { Workflow } from 'n8n-workflow';
 import { NorceCheckoutTrigger } from '../../nodes/NorceCheckoutTrigger/NorceCheckoutTrigger.node';
 import type { PollDependencies } from '../../nodes/NorceCheckoutTrigger/poll/poll';
 import { onlyNodeType, placedNode, serverData } from './n8nRuntime';
+import type { NorceFixture } from './norceFixture';
+import { TEST_RETRY_TIMING } from './norceFixture';
 
 const TRIGGER_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutTrigger';
 
@@ -76,4 +78,44 @@ export function createPoller(options: {
 			return workflow.getStaticData('node', node);
 		},
 	};
+}
+
+/** Where the trigger tests' host clock starts: later than every demo order, so none fires. */
+export const START = Date.parse('2026-12-10T08:00:00.000Z');
+export const MINUTE = 60_000;
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+export interface ClockOptions {
+	/** Moves the host clock on every reading, to spend a poll budget without waiting. */
+	step?: number;
+	pollBudgetMs?: number;
+	/** Norce's clock (the sandbox's stamps) follows the host's, this far ahead; absent: real time. */
+	norceSkewMs?: number;
+	volumeNoticeOrders?: number;
+}
+
+/**
+ * A poller against the fixture's sandbox on a test clock (`clock.now`, from START), with
+ * `poll()` giving the json of each event it fired.
+ */
+export function pollerOnClock(
+	norce: NorceFixture,
+	parameters: INodeParameters,
+	{ step = 0, pollBudgetMs, norceSkewMs, volumeNoticeOrders }: ClockOptions = {},
+) {
+	const clock = { now: START };
+	if (norceSkewMs !== undefined) norce.sandbox.setClock(() => clock.now + norceSkewMs);
+	const poller = createPoller({
+		parameters,
+		credentials: norce.credentials,
+		dependencies: { timing: TEST_RETRY_TIMING, now: () => (clock.now += step), volumeNoticeOrders },
+		pollBudgetMs,
+	});
+	return { clock, poller, poll: async () => await eventsOf(poller) };
+}
+
+/** One poll: the json of each event it fired. */
+export async function eventsOf(poller: Poller): Promise<IDataObject[]> {
+	const result = await poller.poll();
+	return result === null ? [] : result[0].map(({ json }) => json);
 }

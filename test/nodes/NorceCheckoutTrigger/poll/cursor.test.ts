@@ -10,31 +10,15 @@ import {
 	MAX_SEEN,
 	STATE_MAX_BYTES,
 } from '../../../../nodes/NorceCheckoutTrigger/poll/cursor';
-import { TEST_RETRY_TIMING, useNorceSandbox } from '../../../helpers/norceFixture';
-import { createPoller } from '../../../helpers/pollRuntime';
+import { useNorceSandbox } from '../../../helpers/norceFixture';
+import type { ClockOptions } from '../../../helpers/pollRuntime';
+import { iso, MINUTE, pollerOnClock, START } from '../../../helpers/pollRuntime';
 
 const norce = useNorceSandbox();
 
-const START = Date.parse('2026-12-10T08:00:00.000Z');
-const MINUTE = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
-function setup(
-	parameters: INodeParameters,
-	options: { pollBudgetMs?: number; step?: number } = {},
-) {
-	const clock = { now: START };
-	norce.sandbox.setClock(() => clock.now);
-	const poller = createPoller({
-		parameters,
-		credentials: norce.credentials,
-		dependencies: { timing: TEST_RETRY_TIMING, now: () => (clock.now += options.step ?? 0) },
-		pollBudgetMs: options.pollBudgetMs,
-	});
-	const ids = async () => {
-		const result = await poller.poll();
-		return result === null ? [] : result[0].map(({ json }) => String(json.orderId));
-	};
+function setup(parameters: INodeParameters, options: ClockOptions = {}) {
+	const { clock, poller, poll } = pollerOnClock(norce, parameters, { ...options, norceSkewMs: 0 });
+	const ids = async () => (await poll()).map((json) => String(json.orderId));
 	return { clock, poller, ids };
 }
 

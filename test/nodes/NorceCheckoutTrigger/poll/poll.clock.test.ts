@@ -6,28 +6,17 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { TEST_RETRY_TIMING, useNorceSandbox } from '../../../helpers/norceFixture';
-import { createPoller } from '../../../helpers/pollRuntime';
+import { useNorceSandbox } from '../../../helpers/norceFixture';
+import { iso, MINUTE, pollerOnClock, START } from '../../../helpers/pollRuntime';
 import type { OrderStatus } from '../../../sandbox';
 
 const norce = useNorceSandbox();
 
-const START = Date.parse('2026-12-10T08:00:00.000Z');
-const MINUTE = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
-function setup(parameters: INodeParameters, skewMs = 0) {
-	const clock = { now: START };
-	norce.sandbox.setClock(() => clock.now + skewMs);
-	const poller = createPoller({
-		parameters,
-		credentials: norce.credentials,
-		dependencies: { timing: TEST_RETRY_TIMING, now: () => clock.now },
-	});
+function setup(parameters: INodeParameters, norceSkewMs = 0) {
+	const { clock, poller, poll: once } = pollerOnClock(norce, parameters, { norceSkewMs });
 	const fired: IDataObject[] = [];
 	const poll = async () => {
-		const result = await poller.poll();
-		const events = result === null ? [] : result[0].map(({ json }) => json);
+		const events = await once();
 		fired.push(...events);
 		return events;
 	};

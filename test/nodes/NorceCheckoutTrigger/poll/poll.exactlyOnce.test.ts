@@ -7,13 +7,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { parseNorceTime } from '../../../../shared/norceTime';
 import { recordFigures } from '../../../helpers/figures';
 import { TEST_RETRY_TIMING, useNorceSandbox } from '../../../helpers/norceFixture';
-import { createPoller } from '../../../helpers/pollRuntime';
+import { createPoller, START } from '../../../helpers/pollRuntime';
 import type { OrderStatus } from '../../../sandbox';
 import { mulberry32 } from '../../../sandbox/prng';
 
 const norce = useNorceSandbox();
 
-const START = Date.parse('2026-12-10T08:00:00.000Z');
 const POLLS = 20;
 const ORDERS = 1000;
 const INTERVAL = 5 * 60_000;

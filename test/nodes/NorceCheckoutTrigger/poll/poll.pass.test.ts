@@ -5,29 +5,18 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { TEST_RETRY_TIMING, useNorceSandbox } from '../../../helpers/norceFixture';
-import { createPoller } from '../../../helpers/pollRuntime';
+import { useNorceSandbox } from '../../../helpers/norceFixture';
+import { iso, MINUTE, pollerOnClock, START } from '../../../helpers/pollRuntime';
 
 const norce = useNorceSandbox();
 
-const START = Date.parse('2026-12-10T08:00:00.000Z');
-const MINUTE = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
 /** Every reading of the host clock takes 100 ms: a 100 ms budget allows one page per poll. */
 function setup(parameters: INodeParameters) {
-	const clock = { now: START };
-	norce.sandbox.setClock(() => clock.now);
-	const poller = createPoller({
-		parameters,
-		credentials: norce.credentials,
-		dependencies: { timing: TEST_RETRY_TIMING, now: () => (clock.now += 100) },
-		pollBudgetMs: 100,
-	});
+	const options = { norceSkewMs: 0, step: 100, pollBudgetMs: 100 };
+	const { clock, poller, poll: once } = pollerOnClock(norce, parameters, options);
 	const fired: string[] = [];
 	const poll = async () => {
-		const result = await poller.poll();
-		fired.push(...(result?.[0].map(({ json }) => `${json.orderId}:${json.status}`) ?? []));
+		fired.push(...(await once()).map((json) => `${json.orderId}:${json.status}`));
 	};
 	const passOpen = () => !!(poller.staticData.norce as IDataObject).pass;
 	return { clock, poller, poll, fired, passOpen };
@@ -95,12 +84,7 @@ it('Order Created: orders created mid-pass, before and after the boundary, fire 
 });
 
 it('reads more orders stamped in one millisecond than a page holds, each once', async () => {
-	const clock = { now: START };
-	const poller = createPoller({
-		parameters: { event: 'orderCreated' },
-		credentials: norce.credentials,
-		dependencies: { timing: TEST_RETRY_TIMING, now: () => clock.now },
-	});
+	const { clock, poller } = pollerOnClock(norce, { event: 'orderCreated' });
 	await poller.poll();
 	const ids = Array.from({ length: 250 }, () => create(START + MINUTE));
 	clock.now += 2 * MINUTE;

@@ -5,38 +5,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { NorceCheckoutTrigger } from '../../../../nodes/NorceCheckoutTrigger/NorceCheckoutTrigger.node';
-import { TEST_RETRY_TIMING, useNorceSandbox } from '../../../helpers/norceFixture';
-import { createPoller } from '../../../helpers/pollRuntime';
+import { useNorceSandbox } from '../../../helpers/norceFixture';
+import type { ClockOptions } from '../../../helpers/pollRuntime';
+import { eventsOf, iso, MINUTE, pollerOnClock, START } from '../../../helpers/pollRuntime';
 
 const norce = useNorceSandbox();
 
-/** Later than every demo order, so the demo data never fires. */
-const START = Date.parse('2026-12-10T08:00:00.000Z');
-const iso = (ms: number) => new Date(ms).toISOString();
-const MINUTE = 60_000;
-
-function setup(
-	parameters: INodeParameters,
-	options: { pollBudgetMs?: number; step?: number } = {},
-) {
-	const clock = { now: START };
-	const poller = createPoller({
-		parameters,
-		credentials: norce.credentials,
-		// `step` moves the clock on every reading, to spend a poll budget without waiting.
-		dependencies: {
-			timing: TEST_RETRY_TIMING,
-			now: () => (clock.now += options.step ?? 0),
-		},
-		pollBudgetMs: options.pollBudgetMs,
-	});
-	return { clock, poller };
-}
-
-async function events(poller: ReturnType<typeof createPoller>): Promise<IDataObject[]> {
-	const result = await poller.poll();
-	return result === null ? [] : result[0].map(({ json }) => json);
-}
+const setup = (parameters: INodeParameters, options: ClockOptions = {}) =>
+	pollerOnClock(norce, parameters, options);
+const events = eventsOf;
 
 function createOrder(createdMs: number, extra: IDataObject = {}) {
 	return norce.sandbox.createOrder({ created: iso(createdMs), ...extra }) as { id: string };
@@ -230,12 +207,7 @@ describe('volume', () => {
 		expect(panel?.displayOptions).toEqual({ show: { event: ['orderStatusChanged'] } });
 
 		// The threshold lowered to 200 orders: 250 in the window cross it.
-		const clock = { now: START };
-		const poller = createPoller({
-			parameters: { options: { lookbackDays: 1 } },
-			credentials: norce.credentials,
-			dependencies: { timing: TEST_RETRY_TIMING, now: () => clock.now, volumeNoticeOrders: 200 },
-		});
+		const { clock, poller } = setup({ options: { lookbackDays: 1 } }, { volumeNoticeOrders: 200 });
 		for (let index = 0; index < 250; index++) createOrder(START - 60 * MINUTE + index * 1000);
 		await poller.poll();
 		clock.now += 5 * MINUTE;
