@@ -1,7 +1,8 @@
 /**
- * npm test: the tree mirrors the source (test/<resource>/<operation>.test.ts, test/shared,
- * test/nodes, test/credentials), the node running in n8n-core's engine against the sandbox.
- * The 10,000-item soak runs separately (npm run test:soak, files *.soak.ts); test/e2e runs
+ * npm test: the tree mirrors the source (a file's tests sit at its path under test/, e.g.
+ * test/nodes/NorceCheckoutOrder/actions/order/get.test.ts for nodes/…/order/get.operation.ts;
+ * aspects of one file as <file>.<aspect>.test.ts), the node running in n8n-core's engine
+ * against the sandbox. The 10,000-item soak runs separately (npm run test:soak, files *.soak.ts); test/e2e runs
  * real n8n instead. The tests that read or write times (the trigger, Get Many's date filters,
  * the timestamp parser) run again in two host time zones, where Date.parse of a timestamp
  * without offset would be off by hours.
@@ -19,7 +20,7 @@ const base = {
 
 const TIME_TESTS = [
 	'<rootDir>/test/nodes/NorceCheckoutTrigger/**/*.test.ts',
-	'<rootDir>/test/order/getMany.test.ts',
+	'<rootDir>/test/nodes/NorceCheckoutOrder/actions/order/getMany.test.ts',
 	'<rootDir>/test/shared/norceTime.test.ts',
 ];
 

@@ -1,8 +1,12 @@
-import type { IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
-
-import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
+import type { IHttpRequestOptions, INode, INodePropertyOptions } from 'n8n-workflow';
+import {
+	httpRequest,
+	proxyRequestToAxios,
+} from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
 import { NorceApi } from '../../credentials/NorceApi.credentials';
+import type { Hostile } from '../helpers/hostile';
+import { startHostile } from '../helpers/hostile';
 import { API_KEY } from '../helpers/norceFixture';
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
@@ -98,6 +102,15 @@ describe('authenticate', () => {
 	});
 });
 
+/** A custom credential pointing at the sandbox. */
+const credentialFor = (sandbox: Sandbox) => ({
+	environment: 'custom',
+	baseUrl: sandbox.baseUrl,
+	merchant: sandbox.merchant,
+	channel: 'se',
+	apiKey: API_KEY,
+});
+
 describe('credential test', () => {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
@@ -109,13 +122,7 @@ describe('credential test', () => {
 	/** Sends the credential's test request the way n8n does: authenticate, then n8n's HTTP helper. */
 	async function testCredential(apiKey: string) {
 		const options = await credential.authenticate(
-			{
-				environment: 'custom',
-				baseUrl: sandbox.baseUrl,
-				merchant: sandbox.merchant,
-				channel: 'se',
-				apiKey,
-			},
+			{ ...credentialFor(sandbox), apiKey },
 			{
 				...(credential.test.request as IHttpRequestOptions),
 				returnFullResponse: true,
@@ -135,5 +142,50 @@ describe('credential test', () => {
 
 	it('fails with a wrong key', async () => {
 		expect(await testCredential('sk_live_dummy_wrong')).toBe(401);
+	});
+
+	describe('borrowed by another node', () => {
+		let elsewhere: Hostile;
+		beforeAll(async () => {
+			elsewhere = await startHostile();
+		});
+		afterAll(async () => await elsewhere.close());
+
+		const node = { name: 'HTTP Request', type: 'n8n-nodes-base.httpRequest' } as INode;
+
+		it('refuses to add the key to a request for another origin', async () => {
+			await expect(
+				credential.authenticate(credentialFor(sandbox), { url: `${elsewhere.origin}/steal` }),
+			).rejects.toThrow(`sends its API key only to ${sandbox.url}, not to ${elsewhere.origin}`);
+		});
+
+		it('turns off following redirects in the legacy request helper the HTTP Request node uses', async () => {
+			sandbox.addFault({
+				kind: 'status',
+				status: 302,
+				body: 'empty',
+				headers: { location: `${elsewhere.origin}/steal` },
+			});
+			const options = await credential.authenticate(credentialFor(sandbox), {
+				uri: `${sandbox.baseUrl}/api/v0/checkout/orders`,
+				method: 'GET',
+				followRedirect: true,
+				followAllRedirects: true,
+				resolveWithFullResponse: true,
+				simple: false,
+			} as unknown as IHttpRequestOptions);
+
+			const answer = (await proxyRequestToAxios(
+				undefined as never,
+				undefined as never,
+				node,
+				options as never,
+			)) as {
+				statusCode: number;
+			};
+
+			expect(answer.statusCode).toBe(302);
+			expect(elsewhere.requests).toEqual([]);
+		});
 	});
 });

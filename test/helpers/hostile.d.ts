@@ -2,6 +2,8 @@ export type Behaviour =
 	| { kind: 'json'; status?: number; body: unknown }
 	| { kind: 'html'; status?: number }
 	| { kind: 'text'; status?: number; body: string; contentType?: string }
+	/** 200 with the JSON `body` returns for the request's URL (e.g. a page by offset and limit). */
+	| { kind: 'computed'; body: (url: URL) => unknown }
 	/** 200, gzip, `bytes` of JSON whitespace once inflated (about 1 KB on the wire per MB). */
 	| { kind: 'bomb'; bytes: number }
 	/** 200 with headers at once, then one byte after another, never ending. */

@@ -128,6 +128,10 @@ async function startHostile(options = {}) {
 				'<!doctype html><html><head><title>Sign in</title></head><body><form></form></body></html>',
 			);
 		}
+		if (b.kind === 'computed') {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			return res.end(JSON.stringify(b.body(new URL(req.url ?? '/', 'http://127.0.0.1'))));
+		}
 		if (b.kind === 'text') {
 			res.writeHead(b.status ?? 200, { 'content-type': b.contentType ?? 'text/plain' });
 			return res.end(b.body);

@@ -72,7 +72,8 @@ export async function listSearch(options: {
 		userId: 'test-user',
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.orderId');
-	const method = nodeType.methods.listSearch[options.method as keyof typeof nodeType.methods.listSearch];
+	const method =
+		nodeType.methods.listSearch[options.method as keyof typeof nodeType.methods.listSearch];
 	if (typeof method !== 'function') throw new Error(`no listSearch method ${options.method}`);
 	return await method.call(
 		context as unknown as ILoadOptionsFunctions,

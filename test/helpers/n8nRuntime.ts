@@ -121,6 +121,63 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/**
+ * A node as the editor stores it in a workflow: the test's parameters with every default
+ * filled in (so hidden parameters resolve), the test credential attached.
+ */
+export function placedNode(
+	nodeType: INodeType,
+	node: Pick<INode, 'id' | 'name' | 'type'> & Partial<INode>,
+	parameters: INodeParameters,
+): INode {
+	const placed: INode = {
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { norceApi: { id: 'cred-1', name: 'Norce sandbox' } },
+		...node,
+		parameters,
+	};
+	const { description } = nodeType;
+	placed.parameters =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			placed,
+			description,
+		) ?? parameters;
+	return placed;
+}
+
+/** The node registry of a workflow that holds only `nodeType` (a trigger's). */
+export function onlyNodeType(nodeType: INodeType): INodeTypes {
+	return {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+}
+
+/** What n8n's server hands every context of a run: the credential store and its URLs. */
+export function serverData(
+	credentials: ICredentialDataDecryptedObject,
+	more: object = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		userId: 'test-user',
+		...more,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface RunOptions {
 	/** Parameters of the Norce node (resource defaults to 'order'). */
 	parameters: INodeParameters;
@@ -163,27 +220,18 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 		position: [0, 0],
 		parameters: { items: JSON.stringify(options.items ?? [{}]) },
 	};
-	const norce: INode = {
-		id: 'norce',
-		name: NORCE_NODE,
-		type: NODE_TYPE,
-		typeVersion: options.typeVersion ?? 1,
-		position: [200, 0],
-		parameters: { resource: 'order', ...options.parameters },
-		credentials: { norceApi: { id: 'cred-1', name: 'Norce sandbox' } },
-		...(options.onError ? { onError: options.onError } : {}),
-	};
-	// Fill defaults the way the editor stores them, so hidden parameters resolve.
-	const description = nodeTypes.getByNameAndVersion(NODE_TYPE).description;
-	norce.parameters =
-		NodeHelpers.getNodeParameters(
-			description.properties,
-			norce.parameters,
-			true,
-			false,
-			norce,
-			description,
-		) ?? norce.parameters;
+	const norce = placedNode(
+		nodeTypes.getByNameAndVersion(NODE_TYPE),
+		{
+			id: 'norce',
+			name: NORCE_NODE,
+			type: NODE_TYPE,
+			typeVersion: options.typeVersion ?? 1,
+			position: [200, 0],
+			...(options.onError ? { onError: options.onError } : {}),
+		},
+		{ resource: 'order', ...options.parameters },
+	);
 
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -204,27 +252,18 @@ export async function runNorceNode(options: RunOptions): Promise<RunResult> {
 		activeVersionId: null,
 		isArchived: false,
 	} as never);
-	const additionalData = {
+	const additionalData = serverData(options.credentials, {
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
 		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
 		currentNodeParameters: undefined,
 		executionTimeoutTimestamp: undefined,
-		variables: {},
-		userId: 'test-user',
 		setExecutionStatus: () => {},
 		sendDataToUI: () => {},
 		logAiEvent: () => {},
 		startRunnerTask: async () => {
 			throw new Error('not used');
 		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {

@@ -8,19 +8,18 @@ import { PollContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	INode,
 	INodeExecutionData,
 	INodeParameters,
-	INodeTypes,
 	IPollFunctions,
-	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { NorceCheckoutTrigger } from '../../nodes/NorceCheckoutTrigger/NorceCheckoutTrigger.node';
 import type { PollDependencies } from '../../nodes/NorceCheckoutTrigger/poll/poll';
-import { TestCredentialsHelper } from './n8nRuntime';
+import { onlyNodeType, placedNode, serverData } from './n8nRuntime';
+import type { NorceFixture } from './norceFixture';
+import { TEST_RETRY_TIMING } from './norceFixture';
 
 const TRIGGER_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutTrigger';
 
@@ -41,48 +40,20 @@ export function createPoller(options: {
 	pollBudgetMs?: number;
 }): Poller {
 	const trigger = new NorceCheckoutTrigger(options.dependencies);
-	const nodeTypes: INodeTypes = {
-		getByName: () => trigger,
-		getByNameAndVersion: () => trigger,
-		getKnownTypes: () => ({}),
-	} as unknown as INodeTypes;
-	const node: INode = {
-		id: 'trigger',
-		name: 'Norce Checkout Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { norceApi: { id: 'cred-1', name: 'Norce sandbox' } },
-	};
-	node.parameters =
-		NodeHelpers.getNodeParameters(
-			trigger.description.properties,
-			options.parameters,
-			true,
-			false,
-			node,
-			trigger.description,
-		) ?? options.parameters;
+	const node = placedNode(
+		trigger,
+		{ id: 'trigger', name: 'Norce Checkout Trigger', type: TRIGGER_TYPE },
+		options.parameters,
+	);
 	const workflow = new Workflow({
 		id: 'trigger-workflow',
 		nodes: [node],
 		connections: {},
 		active: true,
-		nodeTypes,
+		nodeTypes: onlyNodeType(trigger),
 		staticData: {},
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = serverData(options.credentials);
 
 	const warnings: string[] = [];
 	// n8n's own logger, but warnings are recorded for the test instead of printed.
@@ -107,4 +78,44 @@ export function createPoller(options: {
 			return workflow.getStaticData('node', node);
 		},
 	};
+}
+
+/** Where the trigger tests' host clock starts: later than every demo order, so none fires. */
+export const START = Date.parse('2026-12-10T08:00:00.000Z');
+export const MINUTE = 60_000;
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+export interface ClockOptions {
+	/** Moves the host clock on every reading, to spend a poll budget without waiting. */
+	step?: number;
+	pollBudgetMs?: number;
+	/** Norce's clock (the sandbox's stamps) follows the host's, this far ahead; absent: real time. */
+	norceSkewMs?: number;
+	volumeNoticeOrders?: number;
+}
+
+/**
+ * A poller against the fixture's sandbox on a test clock (`clock.now`, from START), with
+ * `poll()` giving the json of each event it fired.
+ */
+export function pollerOnClock(
+	norce: NorceFixture,
+	parameters: INodeParameters,
+	{ step = 0, pollBudgetMs, norceSkewMs, volumeNoticeOrders }: ClockOptions = {},
+) {
+	const clock = { now: START };
+	if (norceSkewMs !== undefined) norce.sandbox.setClock(() => clock.now + norceSkewMs);
+	const poller = createPoller({
+		parameters,
+		credentials: norce.credentials,
+		dependencies: { timing: TEST_RETRY_TIMING, now: () => (clock.now += step), volumeNoticeOrders },
+		pollBudgetMs,
+	});
+	return { clock, poller, poll: async () => await eventsOf(poller) };
+}
+
+/** One poll: the json of each event it fired. */
+export async function eventsOf(poller: Poller): Promise<IDataObject[]> {
+	const result = await poller.poll();
+	return result === null ? [] : result[0].map(({ json }) => json);
 }

@@ -11,20 +11,17 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHookFunctions,
-	INode,
 	INodeExecutionData,
 	INodeParameters,
-	INodeTypes,
 	IWebhookData,
 	IWebhookFunctions,
-	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { NorceCheckoutNotificationTrigger } from '../../nodes/NorceCheckoutNotificationTrigger/NorceCheckoutNotificationTrigger.node';
 import type { ReceiveDependencies } from '../../nodes/NorceCheckoutNotificationTrigger/receive';
-import { TestCredentialsHelper } from './n8nRuntime';
+import { onlyNodeType, placedNode, serverData } from './n8nRuntime';
 import type { JsonResponse } from './webhookServer';
 import { startWebhookServer } from './webhookServer';
 
@@ -64,30 +61,17 @@ export async function startWebhookHost(options: {
 	nodeId?: string;
 }): Promise<WebhookHost> {
 	const trigger = new NorceCheckoutNotificationTrigger(options.dependencies);
-	const nodeTypes = {
-		getByName: () => trigger,
-		getByNameAndVersion: () => trigger,
-		getKnownTypes: () => ({}),
-	} as unknown as INodeTypes;
-	const node: INode = {
-		id: options.nodeId ?? 'notification-trigger',
-		name: 'Norce Checkout Notification Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId: 'b6f1c0de-0000-4000-8000-00000000f00d',
-		parameters: {},
-		credentials: { norceApi: { id: 'cred-1', name: 'Norce sandbox' } },
-	};
-	node.parameters =
-		NodeHelpers.getNodeParameters(
-			trigger.description.properties,
-			options.parameters,
-			true,
-			false,
-			node,
-			trigger.description,
-		) ?? options.parameters;
+	const nodeTypes = onlyNodeType(trigger);
+	const node = placedNode(
+		trigger,
+		{
+			id: options.nodeId ?? 'notification-trigger',
+			name: 'Norce Checkout Notification Trigger',
+			type: TRIGGER_TYPE,
+			webhookId: 'b6f1c0de-0000-4000-8000-00000000f00d',
+		},
+		options.parameters,
+	);
 	const workflowId = options.workflowId ?? 'notification-workflow';
 	let stored: IDataObject = {};
 	const workflowFromStore = () =>
@@ -147,19 +131,12 @@ export async function startWebhookHost(options: {
 	}
 
 	const additionalData = (httpRequest?: object, httpResponse?: object) =>
-		({
-			credentialsHelper: new TestCredentialsHelper(options.credentials),
-			restApiUrl: 'http://127.0.0.1/rest',
-			instanceBaseUrl: 'http://127.0.0.1/',
+		serverData(options.credentials, {
 			webhookBaseUrl: `${baseUrl}/webhook`,
 			webhookTestBaseUrl: `${baseUrl}/webhook-test`,
-			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-			variables: {},
-			userId: 'test-user',
 			httpRequest,
 			httpResponse,
-		}) as unknown as IWorkflowExecuteAdditionalData;
+		});
 
 	async function handle(body: unknown, response: object, mode: WorkflowExecuteMode) {
 		const workflow = workflowFromStore();

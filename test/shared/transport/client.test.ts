@@ -98,46 +98,46 @@ describe('retry policy', () => {
 		expect(statuses()).toEqual([503, 503, 429, 429, 502, 0, 200]);
 	});
 
-	it('Max Retries 10: connection failures are retried for a read, never for validate', async () => {
-		const rules: FaultRule[] = [
-			{ kind: 'drop', mode: 'reset', times: 3 },
-			{ kind: 'drop', mode: 'close', times: 2 },
-		];
-		expect(await attemptsWith(10, rules)).toEqual({
-			attempts: 6,
-			error: undefined,
-			description: undefined,
-		});
+	it.each<[string, FaultRule[], number, unknown, string[]]>([
+		[
+			'connection failures',
+			[
+				{ kind: 'drop', mode: 'reset', times: 3 },
+				{ kind: 'drop', mode: 'close', times: 2 },
+			],
+			6,
+			expect.stringContaining('the connection was reset'),
+			['not retried after a connection failure because Norce may already have carried it out'],
+		],
+		[
+			'gateway errors',
+			[
+				{ kind: 'status', status: 502, times: 1 },
+				{ kind: 'status', status: 504, times: 1 },
+			],
+			3,
+			'Norce Checkout failed with a server error [502 bad-gateway]',
+			[
+				'not retried after a gateway error because Norce may already have carried it out',
+				`check order "${DEMO.validOrderId}" before running it`,
+			],
+		],
+	])(
+		'Max Retries 10: %s are retried for a read, never for validate',
+		async (_, rules, attempts, error, texts) => {
+			expect(await attemptsWith(10, rules)).toEqual({
+				attempts,
+				error: undefined,
+				description: undefined,
+			});
 
-		norce.sandbox.reset();
-		const validate = await attemptsWith(10, rules, 'validate');
-		expect(validate.attempts).toBe(1);
-		expect(validate.error).toContain('the connection was reset');
-		expect(validate.description).toContain(
-			'not retried after a connection failure because Norce may already have carried it out',
-		);
-	});
-
-	it('Max Retries 10: gateway errors are retried for a read, never for validate', async () => {
-		const rules: FaultRule[] = [
-			{ kind: 'status', status: 502, times: 1 },
-			{ kind: 'status', status: 504, times: 1 },
-		];
-		expect(await attemptsWith(10, rules)).toEqual({
-			attempts: 3,
-			error: undefined,
-			description: undefined,
-		});
-
-		norce.sandbox.reset();
-		const validate = await attemptsWith(10, rules, 'validate');
-		expect(validate.attempts).toBe(1);
-		expect(validate.error).toBe('Norce Checkout failed with a server error [502 bad-gateway]');
-		expect(validate.description).toContain(
-			'not retried after a gateway error because Norce may already have carried it out',
-		);
-		expect(validate.description).toContain(`check order "${DEMO.validOrderId}" before running it`);
-	});
+			norce.sandbox.reset();
+			const validate = await attemptsWith(10, rules, 'validate');
+			expect(validate.attempts).toBe(1);
+			expect(validate.error).toEqual(error);
+			for (const text of texts) expect(validate.description).toContain(text);
+		},
+	);
 
 	it('a refused connection is retried, then reported with a hint at the credential', async () => {
 		const result = await norce.run(get({ maxRetries: 1 }), {

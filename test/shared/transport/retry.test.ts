@@ -1,23 +1,9 @@
 import {
 	DEFAULT_RETRY_TIMING,
-	isRetryableStatus,
-	isUncertainStatus,
 	parseRetryAfterMs,
 	retryDelayMs,
 	waitUnlessAborted,
 } from '../../../shared/transport/retry';
-
-describe('which statuses are retried', () => {
-	it('retries only statuses that mean "not processed, try later"', () => {
-		expect([429, 502, 503, 504].every(isRetryableStatus)).toBe(true);
-		expect([400, 401, 403, 404, 409, 500, 501].some(isRetryableStatus)).toBe(false);
-	});
-
-	it('counts only gateway errors as attempts that may have reached Norce', () => {
-		expect([502, 504].every(isUncertainStatus)).toBe(true);
-		expect([429, 500, 503].some(isUncertainStatus)).toBe(false);
-	});
-});
 
 describe('parseRetryAfterMs', () => {
 	const now = Date.parse('2026-11-28T10:00:00Z');
