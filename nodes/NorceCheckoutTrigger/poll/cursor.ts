@@ -57,7 +57,7 @@ export const MAX_BOUNDARY = 100;
 const MAX_SAVED_KEY = 120;
 /**
  * The saved state stays under this many bytes (JSON): MAX_SEEN keys of at most 120 characters
- * with their times, MAX_BOUNDARY IDs and a few numbers. Checked by test/nodes/NorceCheckoutTrigger/state.test.ts.
+ * with their times, MAX_BOUNDARY IDs and a few numbers. Checked by test/nodes/NorceCheckoutTrigger/poll/cursor.test.ts.
  */
 export const STATE_MAX_BYTES = 200_000;
 
