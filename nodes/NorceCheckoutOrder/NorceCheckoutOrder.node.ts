@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { RetryTiming } from '../../shared/transport';
-import { DEFAULT_RETRY_TIMING } from '../../shared/transport';
+import { DEFAULT_RETRY_TIMING, testNorceCredential } from '../../shared/transport';
 import { nodeProperties, subtitle } from './execution/registry';
 import { router } from './execution/router';
 
@@ -26,9 +26,12 @@ export class NorceCheckoutOrder implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'norceApi', required: true }],
+		// The credential's Test (shared/transport/credentialTest.ts): n8n asks a node that names it.
+		credentials: [{ name: 'norceApi', required: true, testedBy: 'norceApiTest' }],
 		properties: nodeProperties,
 	};
+
+	methods = { credentialTest: { norceApiTest: testNorceCredential } };
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { RetryTiming } from '../../shared/transport';
-import { DEFAULT_RETRY_TIMING } from '../../shared/transport';
+import { DEFAULT_RETRY_TIMING, testNorceCredential } from '../../shared/transport';
 import { triggerProperties } from './poll/description';
 import type { PollDependencies } from './poll/poll';
 import { pollOrders } from './poll/poll';
@@ -28,9 +28,12 @@ export class NorceCheckoutTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'norceApi', required: true }],
+		// The credential's Test (shared/transport/credentialTest.ts): n8n asks a node that names it.
+		credentials: [{ name: 'norceApi', required: true, testedBy: 'norceApiTest' }],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { norceApiTest: testNorceCredential } };
 
 	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 

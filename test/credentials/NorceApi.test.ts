@@ -117,7 +117,11 @@ describe('credential test', () => {
 				apiKey,
 			},
 			{
-				...(credential.test.request as IHttpRequestOptions),
+				...({
+					url: '/api/v0/checkout/orders',
+					method: 'GET',
+					qs: { limit: 1 },
+				} as IHttpRequestOptions),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			},

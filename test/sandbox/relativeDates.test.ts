@@ -2,8 +2,8 @@
  * The sandbox's demo orders dated relative to now (`demoNow`, the CLI's default `--dates now`):
  * a fresh demo has recent status changes, so the polling trigger's test run has one to show.
  */
-import type { Sandbox } from '.';
-import { DEMO_NIGHT, demoOrders, startSandbox } from '.';
+import type { Sandbox } from './index';
+import { DEMO_NIGHT, demoOrders, startSandbox } from './index';
 import { API_KEY, TEST_RETRY_TIMING } from '../helpers/norceFixture';
 import { createPoller } from '../helpers/pollRuntime';
 import { stopN8nBackgroundServices } from '../helpers/n8nRuntime';
