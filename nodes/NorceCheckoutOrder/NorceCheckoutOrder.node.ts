@@ -15,7 +15,9 @@ import { router } from './execution/router';
 // must stay paired, and requests need a retry and concurrency policy that routing lacks.
 export class NorceCheckoutOrder implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Norce Checkout Order',
+		// The node creator's entry for the package: actions here, triggers from
+		// NorceCheckoutOrderTrigger (its type is this one's + "Trigger").
+		displayName: 'Norce Checkout',
 		name: 'norceCheckoutOrder',
 		icon: { light: 'file:../../icons/norce.svg', dark: 'file:../../icons/norce.dark.svg' },
 		group: ['transform'],
