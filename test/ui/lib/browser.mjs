@@ -118,6 +118,10 @@ export async function openBrowser(stack, { prefix = '', clear = false } = {}) {
 			async () => {
 				await page.goto(`${stack.baseUrl}/workflow/${stack.workflowId}`);
 				await page.getByTestId('canvas-node').first().waitFor();
+				// n8n 2.41 locks a workflow to the last tab that edited it (an earlier test file's
+				// browser): take it over
+				const takeOver = page.getByRole('button', { name: 'Edit here' });
+				if (await takeOver.isVisible()) await takeOver.click();
 			},
 			{ onRetry: () => page.reload() },
 		);
