@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -157,11 +156,8 @@ export class NorceApi implements ICredentialType {
 		return options;
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			url: '/api/v0/checkout/orders',
-			method: 'GET',
-			qs: { limit: 1 },
-		},
-	};
+	// No `test` request here: its `rules` can only answer a status with a fixed text. The nodes
+	// name shared/transport/credentialTest.ts in `testedBy`, which n8n calls for the Test button
+	// (and only when the credential has no `test`): its messages name the wrong field and the
+	// merchant and channel sent.
 }

@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { RetryTiming } from '../../shared/transport';
-import { DEFAULT_RETRY_TIMING } from '../../shared/transport';
+import { DEFAULT_RETRY_TIMING, testNorceCredential } from '../../shared/transport';
 import { notificationTriggerProperties } from './description';
 import type { ReceiveDependencies } from './receive';
 import { receive } from './receive';
@@ -58,7 +58,8 @@ export class NorceCheckoutNotificationTrigger implements INodeType {
 		defaults: { name: 'Norce Checkout Notification Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'norceApi', required: true }],
+		// The credential's Test (shared/transport/credentialTest.ts): n8n asks a node that names it.
+		credentials: [{ name: 'norceApi', required: true, testedBy: 'norceApiTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -70,6 +71,8 @@ export class NorceCheckoutNotificationTrigger implements INodeType {
 		],
 		properties: notificationTriggerProperties,
 	};
+
+	methods = { credentialTest: { norceApiTest: testNorceCredential } };
 
 	webhookMethods = webhookMethodsWith(DEFAULT_DEPENDENCIES);
 

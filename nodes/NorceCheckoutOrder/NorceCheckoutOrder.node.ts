@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { RetryTiming } from '../../shared/transport';
-import { DEFAULT_RETRY_TIMING } from '../../shared/transport';
+import { DEFAULT_RETRY_TIMING, testNorceCredential } from '../../shared/transport';
 import { nodeProperties, subtitle } from './execution/registry';
 import { router } from './execution/router';
 import * as listSearch from './methods/listSearch';
@@ -16,7 +16,9 @@ import * as listSearch from './methods/listSearch';
 // must stay paired, and requests need a retry and concurrency policy that routing lacks.
 export class NorceCheckoutOrder implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Norce Checkout Order',
+		// The node creator's entry for the package: actions here, triggers from
+		// NorceCheckoutOrderTrigger (its type is this one's + "Trigger").
+		displayName: 'Norce Checkout',
 		name: 'norceCheckoutOrder',
 		icon: { light: 'file:../../icons/norce.svg', dark: 'file:../../icons/norce.dark.svg' },
 		group: ['transform'],
@@ -29,11 +31,12 @@ export class NorceCheckoutOrder implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'norceApi', required: true }],
+		// The credential's Test (shared/transport/credentialTest.ts): n8n asks a node that names it.
+		credentials: [{ name: 'norceApi', required: true, testedBy: 'norceApiTest' }],
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { norceApiTest: testNorceCredential } };
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

@@ -12,3 +12,4 @@ export { norceApiError } from './errors';
 export { PAGE_SIZE, decodeList } from './reads';
 export type { RetryTiming } from './retry';
 export { DEFAULT_RETRY_TIMING } from './retry';
+export { credentialTestResult, testNorceCredential } from './credentialTest';

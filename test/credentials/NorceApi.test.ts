@@ -124,7 +124,11 @@ describe('credential test', () => {
 		const options = await credential.authenticate(
 			{ ...credentialFor(sandbox), apiKey },
 			{
-				...(credential.test.request as IHttpRequestOptions),
+				...({
+					url: '/api/v0/checkout/orders',
+					method: 'GET',
+					qs: { limit: 1 },
+				} as IHttpRequestOptions),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			},

@@ -8,7 +8,7 @@
  *   node test/sandbox/cli.js [--port 4010] [--host 127.0.0.1] [--latency 20]
  *     [--api-key K] [--merchant M] [--channels se,no] [--generated N]
  *     [--rate-limit R] [--seed S] [--max-limit L] [--no-record] [--exit-on-stdin-close]
- *     [--create-order-response object|string] [--state-update-status 200|202]
+ *     [--create-order-response object|string] [--state-update-status 200|202] [--dates now|fixed]
  */
 
 const { startSandbox } = require('./index');
@@ -29,6 +29,9 @@ const USAGE = `Usage: node test/sandbox/cli.js [options]
                            body of POST /orders: {"id":"o_…"} (default) or "o_…"
   --state-update-status <200|202>
                            status of PUT …/state (default 200)
+  --dates <now|fixed>      date the demo orders relative to now, so a trigger's test run has
+                           recent orders and status changes (default), or keep their fixed
+                           2026 dates (as the jest tests do)
   --exit-on-stdin-close    stop when stdin closes (when started by another process)`;
 
 /** @param {string[]} argv @returns {{options: import('./index').SandboxOptions, exitOnStdinClose: boolean}} */
@@ -36,6 +39,7 @@ function parseArgs(argv) {
 	/** @type {import('./index').SandboxOptions} */
 	const options = {};
 	let exitOnStdinClose = false;
+	let dates = 'now';
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		const value = () => {
@@ -100,6 +104,11 @@ function parseArgs(argv) {
 				options.stateUpdateStatus = status;
 				break;
 			}
+			case '--dates':
+				dates = value();
+				if (dates !== 'now' && dates !== 'fixed')
+					throw new Error(`${flag} must be 'now' or 'fixed'`);
+				break;
 			case '--exit-on-stdin-close':
 				exitOnStdinClose = true;
 				break;
@@ -112,6 +121,7 @@ function parseArgs(argv) {
 				throw new Error(`Unknown option ${flag}`);
 		}
 	}
+	if (dates === 'now') options.demoNow = Date.now();
 	return { options, exitOnStdinClose };
 }
 

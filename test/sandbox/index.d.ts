@@ -387,6 +387,11 @@ export interface SandboxOptions {
 	/** Seed orders (deep-cloned; reset() restores them). Default demoOrders(merchant). */
 	orders?: SandboxOrder[];
 	/**
+	 * Date the demo orders relative to this moment (ms) instead of their fixed 2026 dates:
+	 * relativeDemoOrders({ now: demoNow }). Ignored with `orders`. Default: the fixed dates.
+	 */
+	demoNow?: number;
+	/**
 	 * Extra generated orders `o_gen_000001 … o_gen_N` on the FIRST channel, status 'processing', created
 	 * 2026-01-01T00:00Z + index minutes (older than all demo orders), reference `GEN-000001`, cart reference
 	 * `gen-cart-<index>`. Validate answer: see generatedOrderValidation(). Default 0; cheap up to 50,000.
@@ -562,6 +567,13 @@ export declare const DEFAULTS: {
 
 /** 17 demo orders (13 on `se`, 4 on `no`), created on fixed dates in 2026; fresh objects on every call. */
 export declare function demoOrders(merchant?: string): SandboxOrder[];
+/** The demo orders' moment that relativeDemoOrders moves to `now`. */
+export declare const DEMO_NIGHT: string;
+/** The demo orders with every date moved so that DEMO_NIGHT is `now` (default Date.now()); none in the future. */
+export declare function relativeDemoOrders(options?: {
+	now?: number;
+	merchant?: string;
+}): SandboxOrder[];
 
 /** `o_gen_000001` for index 1 (1-based, zero-padded to 6 digits). */
 export declare function generatedOrderId(index: number): string;

@@ -14,6 +14,7 @@
 const http = require('node:http');
 const https = require('node:https');
 const { DEMO, DEFAULT_MERCHANT, demoOrders } = require('./orders');
+const { DEMO_NIGHT, relativeDemoOrders } = require('./relative-dates');
 const {
 	generateOrders,
 	generatedOrderId,
@@ -123,10 +124,14 @@ async function startSandbox(options = {}) {
 	initialSettings(options); // throws early on a bad createOrderResponse / stateUpdateStatus / eventOrderQuery
 
 	// Seed orders are cloned so callers' objects are never mutated and reset() can restore them.
-	const pristineOrders = options.orders ? structuredClone(options.orders) : undefined;
+	let pristineOrders = options.orders ? structuredClone(options.orders) : undefined;
 	/** @returns {SandboxOrder[]} */
 	const seedOrders = () =>
 		pristineOrders ? structuredClone(pristineOrders) : demoOrders(merchant);
+	if (options.demoNow !== undefined && !pristineOrders) {
+		if (!Number.isFinite(options.demoNow)) throw new TypeError('demoNow must be a time in ms');
+		pristineOrders = relativeDemoOrders({ now: options.demoNow, merchant });
+	}
 
 	const pristineEvents = options.notificationEvents
 		? structuredClone(options.notificationEvents)
@@ -447,7 +452,9 @@ module.exports = {
 	startSandbox,
 	DEFAULTS,
 	DEMO,
+	DEMO_NIGHT,
 	demoOrders,
+	relativeDemoOrders,
 	generatedOrderId,
 	generatedOrderValidation,
 };

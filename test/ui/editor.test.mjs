@@ -1,5 +1,5 @@
 // The node in n8n's real editor, driven in headless Debian Chromium (playwright-core):
-// sign in, open a workflow, add "Norce Checkout Order" from the node creator, see its five
+// sign in, open a workflow, add "Norce Checkout" (the action node) from the node creator, see its five
 // operations, its Docs link, its credential form (required fields, the slug hint, the docs link),
 // run Validate against the local sandbox and see the items.
 // Assertions are on what a user sees (texts, elements), never on timing.
@@ -8,28 +8,11 @@
 // (`node --test test/ui/editor.test.mjs`) it starts its own stack (newest pinned n8n).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { UI_DIR, openBrowser, uiStack } from './lib/browser.mjs';
 
-const require = createRequire(import.meta.url);
-const UI_DIR = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-/** The launch flags this closed network needs (machine notes: without the background-networking
- * ones Chromium's own connections are refused many at a time). playwright adds --headless. */
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage',
-];
 const REPO_ROOT = path.resolve(UI_DIR, '..', '..');
-const STEP_TIMEOUT = 45_000; // every single wait is bounded by this
 // The intended docs links (nodes/NorceCheckoutOrder/NorceCheckoutOrder.node.json and
 // credentials/NorceApi.credentials.ts). n8n appends `?utm_source=…` to the node's codex URL
 // (editor-ui useNodeDocsUrl.ts), so that one must have no #fragment; the credential's absolute
@@ -64,102 +47,38 @@ const OPERATIONS = [
 	'Update State',
 	'Validate',
 ];
-const NODE_NAME = 'Norce Checkout Order';
+const NODE_NAME = 'Norce Checkout';
 
 let stack;
-let ownStack;
+let closeStack;
 let browser;
 let page;
-let shotsDir;
-let shotNo = 0;
-
-async function screenshot(name) {
-	const file = path.join(shotsDir, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
-	await page.screenshot({ path: file }).catch(() => {});
-	return file;
-}
-
-/** Retry a UI step a few times (the editor re-renders while it loads on a slow machine). */
-async function retry(what, fn, { tries = 3, onRetry } = {}) {
-	let last;
-	for (let i = 1; i <= tries; i++) {
-		try {
-			return await fn(i);
-		} catch (e) {
-			last = e;
-			await screenshot(`retry-${what.replace(/\W+/g, '-')}-${i}`);
-			if (onRetry) await onRetry(i).catch(() => {});
-		}
-	}
-	throw new Error(`${what} failed after ${tries} tries: ${last?.message}`);
-}
-
-/** Run a test step; on failure keep a screenshot of what the browser showed. */
-async function step(name, fn) {
-	try {
-		await fn();
-		await screenshot(name);
-	} catch (e) {
-		const file = await screenshot(`FAILED-${name}`);
-		e.message += `\n(screenshot: ${path.relative(process.cwd(), file)})`;
-		throw e;
-	}
-}
+let screenshot;
+let retry;
+let step;
+let signIn;
+let openWorkflow;
 
 describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 	before(async () => {
-		if (process.env.UI_STACK) stack = JSON.parse(process.env.UI_STACK);
-		else {
-			const { startUiStack } = await import('./lib/stack.mjs');
-			const { resolveMatrix } = await import('../e2e/lib/install.mjs');
-			ownStack = await startUiStack(resolveMatrix()[0]);
-			stack = ownStack.info;
-		}
-		shotsDir = path.join(UI_DIR, '.artifacts', `n8n-${stack.n8nVersion}`);
-		fs.rmSync(shotsDir, { recursive: true, force: true });
-		fs.mkdirSync(shotsDir, { recursive: true });
-		const { chromium, selectors } = require('playwright-core');
-		selectors.setTestIdAttribute('data-test-id'); // n8n's attribute
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			headless: true,
-			args: CHROMIUM_ARGS,
-		});
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-		page = await context.newPage();
-		page.setDefaultTimeout(STEP_TIMEOUT);
-		page.setDefaultNavigationTimeout(STEP_TIMEOUT);
+		({ stack, close: closeStack } = await uiStack());
+		({ browser, page, screenshot, retry, step, signIn, openWorkflow } = await openBrowser(stack, {
+			clear: true,
+		}));
 	});
 
 	after(async () => {
 		await browser?.close().catch(() => {});
-		await ownStack?.close();
+		await closeStack?.();
 	});
 
 	it(`1. signs in as the owner`, async () => {
-		await step('signed-in', async () => {
-			await retry('sign in', async () => {
-				await page.goto(`${stack.baseUrl}/signin`);
-				await page.getByLabel('Email').fill(stack.owner.email);
-				await page.getByLabel('Password').fill(stack.owner.password);
-				await page.getByRole('button', { name: 'Sign in' }).click();
-				await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
-			});
-			// signed in: the workflow list of the owner's home shows our workflow
-			await page.getByText(stack.workflowName).filter({ visible: true }).first().waitFor();
-		});
+		await step('signed-in', signIn);
 	});
 
 	it('2. opens the workflow that uses the sandbox credential', async () => {
 		await step('workflow-open', async () => {
-			await retry(
-				'open workflow',
-				async () => {
-					await page.goto(`${stack.baseUrl}/workflow/${stack.workflowId}`);
-					await page.getByTestId('canvas-node').first().waitFor();
-				},
-				{ onRetry: () => page.reload() },
-			);
+			await openWorkflow();
 			await page
 				.getByTestId('canvas-breadcrumbs')
 				.getByText(stack.workflowName)

@@ -5,9 +5,9 @@
 //   2. test/ui's own deps (playwright-core, pinned in test/ui/package.json): `npm ci` if missing
 //   3. build + pack the package (test/e2e/lib/package.mjs)
 //   4. per n8n version: Norce sandbox + `n8n start` (package installed like the Community Nodes
-//      screen, owner, sandbox credential, a workflow), then `node --test test/ui/editor.test.mjs`
+//      screen, owner, sandbox credential, a workflow), then `node --test` on every test/ui/*.test.mjs
 //
-//   node test/ui/run.mjs [--versions=2.41.1,2.8.4] [--all] [--no-build]
+//   node test/ui/run.mjs [--versions=2.41.1,2.8.4] [--all] [--no-build] [--files=<part of a file name>]
 // Default: the newest pinned version (test/e2e/versions.json) the harness can install and run;
 // --all: every pinned version. Screenshots: test/ui/.artifacts/n8n-<version>/.
 import { spawn } from 'node:child_process';
@@ -99,7 +99,18 @@ function nodeTest(stackInfo) {
 	return new Promise((resolve) => {
 		const child = spawn(
 			process.execPath,
-			['--test', '--test-reporter=spec', path.join(UI_DIR, 'editor.test.mjs')],
+			// every test file of test/ui, one after another, against the same stack
+			[
+				'--test',
+				'--test-concurrency=1',
+				'--test-reporter=spec',
+				...fs
+					.readdirSync(UI_DIR)
+					.filter((file) => file.endsWith('.test.mjs'))
+					.filter((file) => typeof args.files !== 'string' || file.includes(args.files))
+					.sort()
+					.map((file) => path.join(UI_DIR, file)),
+			],
 			{
 				stdio: 'inherit',
 				env: { ...process.env, UI_STACK: JSON.stringify(stackInfo) },

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { headerOption } from '../../../shared/headerOption';
 import { parseNorceTime } from '../../../shared/norceTime';
+import { ORDER_STATUS_OPTIONS } from '../../../shared/orderStatuses';
 import type { NorceClient, RetryTiming } from '../../../shared/transport';
 import { PAGE_SIZE, openTriggerClient } from '../../../shared/transport';
 import type { Pass, TriggerState } from './cursor';
@@ -54,14 +55,65 @@ async function readPage(norce: NorceClient, qs: IDataObject, offset: number) {
 	return await norce.readPage(read, offset, PAGE_SIZE);
 }
 
-/** A manual test run: the newest matching event, whatever the cursor, so the user sees the shape. */
+/** "Completed or Declined": the statuses as the Statuses field names them. */
+function statusNames(statuses: string[]): string {
+	const names = statuses.map(
+		(status) => ORDER_STATUS_OPTIONS.find((option) => option.value === status)?.name ?? status,
+	);
+	return names.length > 1
+		? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+		: names[0];
+}
+
+/**
+ * Why a manual test run found nothing to show, and what to change. n8n's own pollers throw in
+ * a manual run when nothing matches (n8n-nodes-base GoogleDriveTrigger: "No data with the
+ * current filter could be found"); an empty answer would leave the panel saying nothing.
+ */
+function nothingToShowError(
+	context: IPollFunctions,
+	settings: Settings,
+	channel: string,
+	page: { read: number; total?: number },
+): NodeOperationError {
+	const statuses = settings.statuses.length > 0 ? statusNames(settings.statuses) : undefined;
+	const more = page.total !== undefined && page.total > page.read;
+	const among = more ? `the ${page.read} newest of the ${page.total}` : `the ${page.read}`;
+	const orders = page.read === 1 && !more ? 'order' : 'orders';
+	let message: string;
+	let description: string;
+	if (settings.event === 'orderStatusChanged') {
+		const window = `created in the last ${settings.lookbackDays} ${settings.lookbackDays === 1 ? 'day' : 'days'}`;
+		message =
+			page.read === 0
+				? `No orders ${window} on channel "${channel}", so no status change to show`
+				: `No order changed status${statuses ? ` into ${statuses}` : ''} among ${among} ${orders} ${window} on channel "${channel}"`;
+		description = `A test run shows the newest status change that would fire. ${
+			statuses ? 'Change Statuses or' : 'Change'
+		} Options → Lookback Days (only orders created in that window are watched), or change an order's status (Order → Update State) and fetch again. A published workflow fires on the changes after it was published.`;
+	} else {
+		message =
+			page.read === 0
+				? `No orders on channel "${channel}", so no created order to show`
+				: `No order${statuses ? ` created in status ${statuses}` : ' with a creation time'} among ${among} newest ${orders} on channel "${channel}"`;
+		description = `A test run shows the newest order that would fire. ${
+			statuses ? 'Change Statuses, or create' : 'Create'
+		} an order (Order → Create) and fetch again, or check the credential's merchant and channel.`;
+	}
+	return new NodeOperationError(context.getNode(), message, { description });
+}
+
+/**
+ * A manual test run: the newest matching event, whatever the cursor, so the user sees the
+ * shape; when there is none, an error that says why.
+ */
 async function newestEvent(
 	context: IPollFunctions,
 	norce: NorceClient,
 	settings: Settings,
 	now: number,
 ) {
-	const { entries: orders } = await readPage(
+	const { entries: orders, totalSize } = await readPage(
 		norce,
 		{
 			order_by: 'created',
@@ -76,7 +128,11 @@ async function newestEvent(
 		eventsOf(order, settings.event, settings.statuses, settings.simplify),
 	);
 	const newest = events.sort((a, b) => b.at - a.at)[0];
-	return newest ? [[{ json: newest.json }]] : null;
+	if (newest) return [[{ json: newest.json }]];
+	throw nothingToShowError(context, settings, norce.channel, {
+		read: orders.length,
+		total: totalSize,
+	});
 }
 
 const HOUR_MS = 60 * 60_000;

@@ -38,30 +38,11 @@ export const NIGHTLY = Object.freeze({
 // (see windowBounds), so the split never depends on when the test runs.
 // ---------------------------------------------------------------------------------------------
 
-export const DEMO_NIGHT = '2026-04-14T12:00:00.000Z';
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
-
-/** Every ISO date-time in `value` moved by `deltaMs`, none later than `latest`. */
-function shiftDates(value, deltaMs, latest) {
-	if (typeof value === 'string')
-		return ISO_UTC.test(value)
-			? new Date(Math.min(Date.parse(value) + deltaMs, latest)).toISOString()
-			: value;
-	if (Array.isArray(value)) return value.map((v) => shiftDates(v, deltaMs, latest));
-	if (value && typeof value === 'object')
-		return Object.fromEntries(
-			Object.entries(value).map(([k, v]) => [k, shiftDates(v, deltaMs, latest)]),
-		);
-	return value;
-}
-
-/** The sandbox's demo orders with every date moved so that DEMO_NIGHT is `now`. */
-export function relativeDemoOrders({ now = Date.now(), merchant } = {}) {
-	const { demoOrders, DEFAULTS } = require('../../sandbox');
-	return demoOrders(merchant ?? DEFAULTS.merchant).map((order) =>
-		shiftDates(order, now - Date.parse(DEMO_NIGHT), now - 60_000),
-	);
-}
+// DEMO_NIGHT and relativeDemoOrders live with the sandbox (test/sandbox/relative-dates.js): its
+// `demoNow` option and CLI seed the same way.
+const sandbox = require('../../sandbox');
+export const DEMO_NIGHT = sandbox.DEMO_NIGHT;
+export const relativeDemoOrders = (options) => sandbox.relativeDemoOrders(options);
 
 /**
  * The window start the examples compute, `$now.startOf('hour').minus({ days: 1 })` in the

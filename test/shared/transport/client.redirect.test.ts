@@ -61,7 +61,7 @@ async function send(kind: Kind, fixture: NorceFixture): Promise<string | undefin
 	}
 	// The Test as n8n runs it: the credential's authenticate(), then n8n's own HTTP helper.
 	const options = await credential.authenticate(fixture.credentials, {
-		...(credential.test.request as IHttpRequestOptions),
+		...({ url: '/api/v0/checkout/orders', method: 'GET', qs: { limit: 1 } } as IHttpRequestOptions),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	});

@@ -32,7 +32,8 @@ export async function startUiStack(entry) {
 		await ctx.sandbox?.close().catch(() => {});
 	};
 	try {
-		ctx.sandbox = await startSandbox({ port: 0, latencyMs: 0 });
+		// demo orders dated relative to now: a trigger's test run has recent status changes to show
+		ctx.sandbox = await startSandbox({ port: 0, latencyMs: 0, demoNow: Date.now() });
 		const install = await ensureN8n(entry);
 		ctx.n8n = await new N8nInstance(install, 'ui').init({ tarball: await getTarball() });
 		ctx.server = await new N8nServer(ctx.n8n).start({ timeoutMs: 180_000 });

@@ -18,11 +18,54 @@ export const option: OperationModule['option'] = {
 	action: 'Execute an action of a payment',
 };
 
-const properties: INodeProperties[] = [orderIdProperty, paymentIdProperty, actionIdProperty];
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'This runs the payment action at the payment provider: money may move (a capture, a refund). Every execution of this node runs it again, and it is never retried after a lost answer.',
+		name: 'executeActionNotice',
+		type: 'notice',
+		default: '',
+	},
+	orderIdProperty,
+	paymentIdProperty,
+	actionIdProperty,
+];
 
 export const description = operationProperties(properties, {
 	changesOrder: true,
 });
+
+function isObject(value: unknown): value is IDataObject {
+	return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * After the action ran: the payment as Norce now holds it and the action that ran, found by
+ * its id in the payment's `actions` (its type and adapter). The action has run by then, so a
+ * failed read must not fail the item (a re-run would execute it again): it is reported.
+ */
+async function paymentAfterAction(
+	norce: NorceClient,
+	orderId: string,
+	paymentId: string,
+	actionId: string,
+): Promise<IDataObject> {
+	try {
+		const payment = await norce.readObject({
+			path: ['orders', orderId, 'payments', paymentId],
+			subject: `payment "${paymentId}" on order "${orderId}"`,
+			what: 'a payment',
+		});
+		const actions = Array.isArray(payment.actions) ? payment.actions : [];
+		const ran = actions.find((entry) => isObject(entry) && entry.id === actionId);
+		return { action: isObject(ran) ? { ...ran } : { id: actionId }, payment };
+	} catch (error) {
+		return {
+			action: { id: actionId },
+			paymentReadError: `The action ran, but reading the payment afterwards failed: ${(error as Error).message}. Check it with Payment → Get; do not run the action again.`,
+		};
+	}
+}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -39,5 +82,6 @@ export async function execute(
 		safeToRepeat: false,
 		subject: `action "${actionId}" of payment "${paymentId}" on order "${orderId}"`,
 	});
-	return changeResult(response, { orderId, paymentId, actionId });
+	const [result] = changeResult(response, { orderId, paymentId, actionId });
+	return [{ ...result, ...(await paymentAfterAction(norce, orderId, paymentId, actionId)) }];
 }

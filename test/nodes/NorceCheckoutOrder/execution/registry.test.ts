@@ -44,7 +44,7 @@ describe('node description', () => {
 	it('has the fixed public names and is usable as an AI tool', () => {
 		expect(description).toMatchObject({
 			name: 'norceCheckoutOrder',
-			displayName: 'Norce Checkout Order',
+			displayName: 'Norce Checkout',
 			usableAsTool: true,
 			version: [1, 2],
 			credentials: [{ name: 'norceApi', required: true }],
