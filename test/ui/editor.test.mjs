@@ -280,7 +280,7 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		assert.equal(await select.inputValue(), stack.credential.name);
 	});
 
-	it('7. Validate on the sandbox from the editor: the output panel shows the items', async () => {
+	it("7. Validate on the sandbox from the editor: Order ID From List (the sandbox's orders by reference, customer, status), then By ID; the output panel shows the items", async () => {
 		const orderId = stack.demo.failingOrderId;
 		const sandboxRoot = stack.sandbox.baseUrl.replace(/\/checkout\/order$/, '');
 		const scripted = await (
@@ -288,9 +288,29 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		).json();
 		const expected = scripted.validation.results;
 		assert.ok(expected.length >= 2, 'the failing demo order has several validation messages');
+		// Order ID is a resource locator: From List (the default) lists the sandbox's orders
+		const locator = page.getByTestId('resource-locator-orderId');
+		await step('order-from-list', async () => {
+			await retry('open the order list', async () => {
+				await locator.getByTestId('rlc-input').first().click();
+				await page.getByTestId('rlc-item').filter({ visible: true }).first().waitFor();
+			});
+			const listed = await page.getByTestId('rlc-item').filter({ visible: true }).allInnerTexts();
+			// "reference · customer · status · date · total", newest first
+			assert.ok(
+				listed.length > 0 && listed.some((text) => text.includes(' · ')),
+				JSON.stringify(listed.slice(0, 3)),
+			);
+		});
+		await page.keyboard.press('Escape');
+		await retry('switch Order ID to By ID', async () => {
+			await locator.getByTestId('rlc-mode-selector').click();
+			await page.getByTestId('mode-id').filter({ visible: true }).first().click();
+			await locator.getByTestId('rlc-input').locator('input, textarea').first().waitFor();
+		});
 		await step('validate-output', async () => {
-			const input = page
-				.getByTestId('parameter-input-orderId')
+			const input = locator
+				.getByTestId('rlc-input')
 				.locator('input, textarea, [contenteditable="true"]')
 				.first();
 			await input.fill(orderId);
