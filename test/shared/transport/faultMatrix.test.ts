@@ -130,17 +130,10 @@ const TRANSPORT_ROWS: FaultCase[] = [
 	statusRow('429 Retry-After: 3600 (capped), once', { status: 429, retryAfter: 3600 }, 1),
 	statusRow('429 Retry-After: HTTP date in the past, once', { status: 429, retryAfter: PAST }, 1),
 	statusRow('429 Retry-After: garbage, once', { status: 429, retryAfter: 'soon' }, 1),
-	statusRow(
-		`429 ${MAX_RETRIES} times (recovers on the last attempt)`,
-		{ status: 429, retryAfter: 0 },
-		MAX_RETRIES,
-	),
-	statusRow(
-		`429 ${MAX_RETRIES + 1} times (one too many)`,
-		{ status: 429, retryAfter: 0, code: 'too-many' },
-		MAX_RETRIES + 1,
-		['[429 too-many]'],
-	),
+	// prettier-ignore
+	statusRow(`429 ${MAX_RETRIES} times (recovers on the last attempt)`, { status: 429, retryAfter: 0 }, MAX_RETRIES),
+	// prettier-ignore
+	statusRow(`429 ${MAX_RETRIES + 1} times (one too many)`, { status: 429, retryAfter: 0, code: 'too-many' }, MAX_RETRIES + 1, ['[429 too-many]']),
 	statusRow('503 HTML page, once', { status: 503, body: 'html' }, 1),
 	statusRow('503 RFC 7807, twice', { status: 503, body: 'rfc7807' }, 2),
 	statusRow('502 BaseError, once', { status: 502 }, 1),
