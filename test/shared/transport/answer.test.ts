@@ -59,9 +59,7 @@ describe('readAnswerText', () => {
 		const state = { destroyed: false, read: 0 };
 		return {
 			state,
-			destroy: () => {
-				state.destroyed = true;
-			},
+			destroy: () => void (state.destroyed = true),
 			async *[Symbol.asyncIterator]() {
 				for (let index = 0; index < count && !state.destroyed; index++) {
 					state.read++;

@@ -15,7 +15,7 @@ import { DEMO } from '../../sandbox';
 
 const norce = useNorceSandbox();
 
-const get = (options: INodeParameters = {}): INodeParameters => ({
+const get = (options: INodeParameters = {}) => ({
 	operation: 'get',
 	orderId: DEMO.validOrderId,
 	options,
@@ -48,11 +48,7 @@ describe('every request', () => {
 describe('retry policy', () => {
 	async function attemptsWith(maxRetries: number, rules: FaultRule[], operation = 'get') {
 		for (const rule of rules) norce.sandbox.addFault(rule);
-		const parameters: INodeParameters =
-			operation === 'get'
-				? get({ maxRetries })
-				: { operation, orderId: DEMO.validOrderId, options: { maxRetries } };
-		const result = await norce.run(parameters);
+		const result = await norce.run({ ...get({ maxRetries }), operation });
 		return {
 			attempts: norce.sandbox.requests.length,
 			error: result.error?.message,

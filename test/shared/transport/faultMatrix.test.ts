@@ -1,9 +1,7 @@
 /**
- * The fault matrix (see matrix.ts): every HTTP error status with every body flavour, retried
- * recoveries, connection failures, timeouts, invalid JSON, a server that echoes the key, and
- * seeded random faults. Statuses × bodies run once, through get; the transport rows run
- * through get, validate and removeValidation; the status rows an `isResult` can claim (400
- * for validate, 404 for removeValidation) run through that operation too.
+ * The fault matrix's rows (matrix.ts: its columns and what a cell promises). Statuses × bodies
+ * run through get; the transport rows and seeded random faults through all three columns; the
+ * status rows an `isResult` can claim (400 validate, 404 removeValidation) through that one too.
  */
 import type { IDataObject } from 'n8n-workflow';
 
