@@ -26,8 +26,12 @@ beforeAll(async () => {
 beforeEach(() => notNorce.reset());
 afterAll(async () => await notNorce.close());
 
-/** The node pointed at the listener that is not Norce. */
-const atNotNorce = () => ({ ...norce.credentials, baseUrl: `${notNorce.origin}/checkout/order` });
+/** Order → Get of o_1 at the listener that is not Norce. */
+const getAtNotNorce = async (options: INodeParameters = {}) =>
+	await norce.run(
+		{ operation: 'get', orderId: 'o_1', options },
+		{ credentials: { ...norce.credentials, baseUrl: `${notNorce.origin}/checkout/order` } },
+	);
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
 describe('parseAnswer', () => {
@@ -55,9 +59,7 @@ describe('readAnswerText', () => {
 		const state = { destroyed: false, read: 0 };
 		return {
 			state,
-			destroy: () => {
-				state.destroyed = true;
-			},
+			destroy: () => void (state.destroyed = true),
 			async *[Symbol.asyncIterator]() {
 				for (let index = 0; index < count && !state.destroyed; index++) {
 					state.read++;
@@ -87,10 +89,7 @@ describe('readAnswerText', () => {
 describe('through the node', () => {
 	it(`a decompression bomb fails the item at ${MAX_ANSWER_BYTES / 2 ** 20} MB`, async () => {
 		notNorce.answer({ kind: 'bomb', bytes: 1024 * 2 ** 20 });
-		const result = await norce.run(
-			{ operation: 'get', orderId: 'o_1' },
-			{ credentials: atNotNorce() },
-		);
+		const result = await getAtNotNorce();
 		expect(result.error?.message).toBe(
 			`Norce Checkout's answer for order "o_1" was refused: the answer is larger than 32 MB`,
 		);
@@ -99,10 +98,7 @@ describe('through the node', () => {
 
 	it('the Timeout covers the whole answer: a never-ending drip times out', async () => {
 		notNorce.answer({ kind: 'drip' });
-		const result = await norce.run(
-			{ operation: 'get', orderId: 'o_1', options: { timeout: 300, maxRetries: 1 } },
-			{ credentials: atNotNorce() },
-		);
+		const result = await getAtNotNorce({ timeout: 300, maxRetries: 1 });
 		expect(result.error?.message).toBe(
 			'Could not reach Norce Checkout for order "o_1": the request timed out (300 ms) after 2 attempts',
 		);
@@ -110,10 +106,7 @@ describe('through the node', () => {
 
 	it(`JSON nested deeper than ${MAX_JSON_DEPTH} levels fails the item and says what to check`, async () => {
 		notNorce.answer({ kind: 'text', body: nested(10_000), contentType: 'application/json' });
-		const result = await norce.run(
-			{ operation: 'get', orderId: 'o_1' },
-			{ credentials: atNotNorce() },
-		);
+		const result = await getAtNotNorce();
 		expect(result.error?.message).toBe(
 			`Norce Checkout's answer for order "o_1" was refused: the answer's JSON is nested more than ${MAX_JSON_DEPTH} levels deep`,
 		);
@@ -131,36 +124,16 @@ describe('through the node', () => {
 });
 
 describe('a change answered 2xx with something that is not JSON', () => {
+	const orderId = DEMO.validOrderId;
+	const shippingBody = '{"total":{"includingVat":1,"excludingVat":1},"vatRate":0}';
+	// prettier-ignore
 	const changes: Array<[Operation, INodeParameters]> = [
-		[
-			'updateReference',
-			{ operation: 'updateReference', orderId: DEMO.validOrderId, reference: 'R-1' },
-		],
-		['order.delete', { operation: 'delete', orderId: DEMO.validOrderId }],
-		[
-			'order.updateState',
-			{ operation: 'updateState', orderId: DEMO.validOrderId, status: 'completed' },
-		],
+		['updateReference', { operation: 'updateReference', orderId, reference: 'R-1' }],
+		['order.delete', { operation: 'delete', orderId }],
+		['order.updateState', { operation: 'updateState', orderId, status: 'completed' }],
 		['order.create', { operation: 'create', jsonBody: '{"cart":{"items":[]}}' }],
-		[
-			'shipping.update',
-			{
-				resource: 'shipping',
-				operation: 'update',
-				orderId: DEMO.validOrderId,
-				shippingId: 's_1',
-				jsonBody: '{"total":{"includingVat":1,"excludingVat":1},"vatRate":0}',
-			},
-		],
-		[
-			'payment.create',
-			{
-				resource: 'payment',
-				operation: 'create',
-				orderId: DEMO.validOrderId,
-				jsonBody: '{"name":"x"}',
-			},
-		],
+		['shipping.update', { resource: 'shipping', operation: 'update', orderId, shippingId: 's_1', jsonBody: shippingBody }],
+		['payment.create', { resource: 'payment', operation: 'create', orderId, jsonBody: '{"name":"x"}' }],
 	];
 
 	it.each(changes)('%s: an HTML page is an error, never success', async (operation, parameters) => {

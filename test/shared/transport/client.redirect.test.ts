@@ -76,18 +76,24 @@ const MATCH: Record<Kind, string> = {
 	'credential test': 'getMany',
 };
 
+/** The first request of `kind` is answered with a redirect to `location`. */
+function redirectOnce(fixture: NorceFixture, kind: Kind, status: number, location: string) {
+	const match = { operation: MATCH[kind] as never };
+	fixture.sandbox.addFault({
+		kind: 'status',
+		status,
+		body: 'empty',
+		times: 1,
+		headers: { location },
+		match,
+	});
+}
+
 describe.each<Kind>(['read', 'write', 'poll', 'credential test'])('a %s', (kind) => {
 	describe.each(Object.keys(TARGETS))('redirected to %s', (targetName) => {
 		it.each(STATUSES)('%s: not followed; nothing reaches the other origin', async (status) => {
 			const [location, origin] = TARGETS[targetName](norce.sandbox);
-			norce.sandbox.addFault({
-				kind: 'status',
-				status,
-				body: 'empty',
-				times: 1,
-				headers: { location },
-				match: { operation: MATCH[kind] as never },
-			});
+			redirectOnce(norce, kind, status, location);
 
 			const error = await send(kind, norce);
 
@@ -153,14 +159,7 @@ describe('from https', () => {
 
 	describe.each<Kind>(['read', 'write', 'poll', 'credential test'])('a %s', (kind) => {
 		it.each(STATUSES)('%s to http (a downgrade): not followed', async (status) => {
-			secure.sandbox.addFault({
-				kind: 'status',
-				status,
-				body: 'empty',
-				times: 1,
-				headers: { location: `http://127.0.0.1:${elsewhere.port}/steal` },
-				match: { operation: MATCH[kind] as never },
-			});
+			redirectOnce(secure, kind, status, `http://127.0.0.1:${elsewhere.port}/steal`);
 
 			const error = await send(kind, secure);
 

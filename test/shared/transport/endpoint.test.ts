@@ -20,21 +20,15 @@ const connection = (baseUrl: string): NorceConnection => ({
 const NORCE = connection('https://shop.api-se.norce.tech/checkout/order');
 
 describe('serviceRoot', () => {
-	it.each<[string, string, string]>([
+	// prettier-ignore
+	const ROOTS: Array<[string, string, string]> = [
 		['order', NORCE.baseUrl, 'https://shop.api-se.norce.tech/checkout/order/api/v0/checkout'],
 		['notification', NORCE.baseUrl, 'https://shop.api-se.norce.tech/checkout/notification/api/v1'],
-		[
-			'configuration',
-			NORCE.baseUrl,
-			'https://shop.api-se.norce.tech/checkout/configuration/api/v1/configuration',
-		],
+		['configuration', NORCE.baseUrl, 'https://shop.api-se.norce.tech/checkout/configuration/api/v1/configuration'],
 		['notification', 'http://127.0.0.1:4010', 'http://127.0.0.1:4010/notification/api/v1'],
-		[
-			'configuration',
-			'http://127.0.0.1:4010/a/order',
-			'http://127.0.0.1:4010/a/configuration/api/v1/configuration',
-		],
-	])('%s below %s', (service, baseUrl, expected) => {
+		['configuration', 'http://127.0.0.1:4010/a/order', 'http://127.0.0.1:4010/a/configuration/api/v1/configuration'],
+	];
+	it.each(ROOTS)('%s below %s', (service, baseUrl, expected) => {
 		expect(serviceRoot(connection(baseUrl), service as never)).toBe(expected);
 	});
 });

@@ -25,54 +25,27 @@ const context = {
 };
 
 describe('readErrorBody', () => {
-	it.each([
-		[
-			'BaseError',
-			{ code: 'order-not-found', message: 'Order with id:o_1 not found.' },
-			{ code: 'order-not-found', message: 'Order with id:o_1 not found.' },
-		],
-		[
-			'RFC 7807',
-			{
-				type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
-				title: 'Bad Request',
-				status: 400,
-				detail: 'Limit too high',
-			},
-			{ code: 'Bad Request', message: 'Limit too high' },
-		],
-		[
-			'RFC 7807 with field errors',
-			{ title: 'One or more validation errors occurred.', errors: { limit: ['Too high'] } },
-			{ code: undefined, message: 'One or more validation errors occurred.' },
-		],
-		[
-			'ASP.NET errors only',
-			{ errors: { limit: ['Too high', 'Not a number'], offset: 'Negative' } },
-			{ code: undefined, message: 'limit: Too high Not a number; offset: Negative' },
-		],
+	const notFound = { code: 'order-not-found', message: 'Order with id:o_1 not found.' };
+	const problem = { type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', status: 400 };
+	const codeOnly = (code: string) => ({ code, message: undefined });
+	const gateway = '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
+	// prettier-ignore
+	const BODIES: Array<[string, unknown, ReturnType<typeof readErrorBody>]> = [
+		['BaseError', notFound, notFound],
+		['RFC 7807', { ...problem, title: 'Bad Request', detail: 'Limit too high' }, { code: 'Bad Request', message: 'Limit too high' }],
+		['RFC 7807 with field errors', { title: 'Invalid.', errors: { limit: ['Too high'] } }, { code: undefined, message: 'Invalid.' }],
+		['ASP.NET errors only', { errors: { limit: ['Too high', 'Not a number'], offset: 'Negative' } }, { code: undefined, message: 'limit: Too high Not a number; offset: Negative' }],
 		['a non-URL problem type', { type: 'locked', detail: 'x' }, { code: 'locked', message: 'x' }],
-		[
-			'validation array',
-			[{ code: 'item-out-of-stock', adapterId: 'x' }],
-			{ code: 'item-out-of-stock', message: undefined },
-		],
-		[
-			'errors array',
-			{ errors: [{ code: 'shipping-not-selected' }] },
-			{ code: 'shipping-not-selected', message: undefined },
-		],
+		['validation array', [{ code: 'item-out-of-stock', adapterId: 'x' }], codeOnly('item-out-of-stock')],
+		['errors array', { errors: [{ code: 'shipping-not-selected' }] }, codeOnly('shipping-not-selected')],
 		['array without objects', ['x', 1], {}],
-		[
-			'HTML page',
-			'<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
-			{ message: '502 Bad Gateway (HTML page from a proxy or gateway)' },
-		],
+		['HTML page', gateway, { message: '502 Bad Gateway (HTML page from a proxy or gateway)' }],
 		['HTML without a title', '<p>oops</p>', { message: 'an HTML page' }],
 		['text', '  upstream connect error ', { message: 'upstream connect error' }],
 		['empty', '', {}],
 		['nothing', undefined, {}],
-	])('reads a %s body', (_name, body, expected) => {
+	];
+	it.each(BODIES)('reads a %s body', (_name, body, expected) => {
 		expect(readErrorBody(body)).toEqual(expected);
 	});
 

@@ -1,16 +1,14 @@
 /**
- * The fault matrix (see matrix.ts): every HTTP error status with every body flavour, retried
- * recoveries, connection failures, timeouts, invalid JSON, a server that echoes the key, and
- * seeded random faults. Statuses × bodies run once, through get; the transport rows run
- * through get, validate and removeValidation; the status rows an `isResult` can claim (400
- * for validate, 404 for removeValidation) run through that operation too.
+ * The fault matrix's rows (matrix.ts: its columns and what a cell promises). Statuses × bodies
+ * run through get; the transport rows and seeded random faults through all three columns; the
+ * status rows an `isResult` can claim (400 validate, 404 removeValidation) through that one too.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { recordFigures } from '../../helpers/figures';
 import { useNorceSandbox } from '../../helpers/norceFixture';
 import { expectAccounted, expectErrorItemShape, expectNoSecrets } from '../../helpers/outcome';
-import type { RandomFaultKind, StatusFaultBody } from '../../sandbox';
+import type { FaultRule, RandomFaultKind, StatusFault, StatusFaultBody } from '../../sandbox';
 import type { Expectation, FaultCase, MatrixTally, OperationCase } from './matrix';
 import {
 	connectionFailure,
@@ -50,6 +48,7 @@ const statusRows = (statuses: number[]) =>
 	statuses.flatMap((status) => BODIES.map((body) => statusCase(status, body)));
 
 const inOneSecond = () => new Date(Date.now() + 1000).toUTCString();
+const PAST = 'Wed, 21 Oct 2015 07:28:00 GMT';
 const TIMED_OUT = `the request timed out (${HANG_TIMEOUT_MS} ms)`;
 const UNREACHABLE = 'Could not reach Norce Checkout';
 
@@ -95,71 +94,48 @@ function notFoundAfter(first: FaultCase['rules'][number], uncertain: boolean) {
 	};
 }
 
+/** A status answer `failures` times (always when undefined): retried where it may be. */
+function statusRow(
+	name: string,
+	rule: Omit<StatusFault, 'kind' | 'times'> & { status: number },
+	failures: number | undefined,
+	message: string[] = [],
+): FaultCase {
+	const rules: FaultRule[] = [{ kind: 'status', ...rule, times: failures }];
+	return { name, rules, expect: retriedOrNot(rule.status, failures, message) };
+}
+
+/** A dropped connection `failures` times (always when undefined). */
+function dropRow(mode: 'reset' | 'close', failures: number | undefined, reason: string) {
+	const times = failures === undefined ? 'always' : failures === 1 ? 'once' : 'twice';
+	const rules: FaultRule[] = [{ kind: 'drop', mode, times: failures }];
+	return { name: `drop (${mode}), ${times}`, rules, expect: connectionFailure(reason, failures) };
+}
+
+/** A server that echoes the Authorization header (and every other header) in its body. */
+const echoRow = (status: number, message: string[]): FaultCase => ({
+	name: `headersEcho ${status}`,
+	rules: [{ kind: 'headersEcho', status }],
+	expect: retriedOrNot(status, undefined, message),
+});
+
 const TRANSPORT_ROWS: FaultCase[] = [
 	// 429 / 5xx that recover: retried success, attempts = failures + 1.
-	{
-		name: '429 Retry-After: 1 (seconds), once',
-		rules: [{ kind: 'status', status: 429, retryAfter: 1, times: 1 }],
-		expect: retriedOrNot(429, 1, []),
-	},
-	{
-		name: '429 Retry-After as HTTP date, twice',
-		rules: [{ kind: 'status', status: 429, retryAfter: inOneSecond(), times: 2 }],
-		expect: retriedOrNot(429, 2, []),
-	},
-	{
-		name: '429 Retry-After: 0, twice',
-		rules: [{ kind: 'status', status: 429, retryAfter: 0, times: 2 }],
-		expect: retriedOrNot(429, 2, []),
-	},
-	{
-		// The wait is capped (20 ms in tests); an uncapped hour would fail by Jest's timeout.
-		name: '429 Retry-After: 3600 (capped), once',
-		rules: [{ kind: 'status', status: 429, retryAfter: 3600, times: 1 }],
-		expect: retriedOrNot(429, 1, []),
-	},
-	{
-		name: '429 Retry-After: HTTP date in the past, once',
-		rules: [{ kind: 'status', status: 429, retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT', times: 1 }],
-		expect: retriedOrNot(429, 1, []),
-	},
-	{
-		name: '429 Retry-After: garbage, once',
-		rules: [{ kind: 'status', status: 429, retryAfter: 'soon', times: 1 }],
-		expect: retriedOrNot(429, 1, []),
-	},
-	{
-		name: `429 ${MAX_RETRIES} times (recovers on the last attempt)`,
-		rules: [{ kind: 'status', status: 429, retryAfter: 0, times: MAX_RETRIES }],
-		expect: retriedOrNot(429, MAX_RETRIES, []),
-	},
-	{
-		name: `429 ${MAX_RETRIES + 1} times (one too many)`,
-		rules: [
-			{ kind: 'status', status: 429, retryAfter: 0, times: MAX_RETRIES + 1, code: 'too-many' },
-		],
-		expect: retriedOrNot(429, MAX_RETRIES + 1, ['[429 too-many]']),
-	},
-	{
-		name: '503 HTML page, once',
-		rules: [{ kind: 'status', status: 503, body: 'html', times: 1 }],
-		expect: retriedOrNot(503, 1, []),
-	},
-	{
-		name: '503 RFC 7807, twice',
-		rules: [{ kind: 'status', status: 503, body: 'rfc7807', times: 2 }],
-		expect: retriedOrNot(503, 2, []),
-	},
-	{
-		name: '502 BaseError, once',
-		rules: [{ kind: 'status', status: 502, times: 1 }],
-		expect: retriedOrNot(502, 1, []),
-	},
-	{
-		name: '504 empty, twice',
-		rules: [{ kind: 'status', status: 504, body: 'empty', times: 2 }],
-		expect: retriedOrNot(504, 2, []),
-	},
+	statusRow('429 Retry-After: 1 (seconds), once', { status: 429, retryAfter: 1 }, 1),
+	statusRow('429 Retry-After as HTTP date, twice', { status: 429, retryAfter: inOneSecond() }, 2),
+	statusRow('429 Retry-After: 0, twice', { status: 429, retryAfter: 0 }, 2),
+	// The wait is capped (20 ms in tests); an uncapped hour would fail by Jest's timeout.
+	statusRow('429 Retry-After: 3600 (capped), once', { status: 429, retryAfter: 3600 }, 1),
+	statusRow('429 Retry-After: HTTP date in the past, once', { status: 429, retryAfter: PAST }, 1),
+	statusRow('429 Retry-After: garbage, once', { status: 429, retryAfter: 'soon' }, 1),
+	// prettier-ignore
+	statusRow(`429 ${MAX_RETRIES} times (recovers on the last attempt)`, { status: 429, retryAfter: 0 }, MAX_RETRIES),
+	// prettier-ignore
+	statusRow(`429 ${MAX_RETRIES + 1} times (one too many)`, { status: 429, retryAfter: 0, code: 'too-many' }, MAX_RETRIES + 1, ['[429 too-many]']),
+	statusRow('503 HTML page, once', { status: 503, body: 'html' }, 1),
+	statusRow('503 RFC 7807, twice', { status: 503, body: 'rfc7807' }, 2),
+	statusRow('502 BaseError, once', { status: 502 }, 1),
+	statusRow('504 empty, twice', { status: 504, body: 'empty' }, 2),
 	{
 		name: '503 three times, then 502: the message names the last status',
 		rules: [
@@ -180,31 +156,11 @@ const TRANSPORT_ROWS: FaultCase[] = [
 	{ name: 'reset once, then 404', ...notFoundAfter({ kind: 'drop', mode: 'reset' }, true) },
 
 	// Connection failures: retried only where repeating is harmless.
-	{
-		name: 'drop (reset), always',
-		rules: [{ kind: 'drop', mode: 'reset' }],
-		expect: connectionFailure('the connection was reset', undefined),
-	},
-	{
-		name: 'drop (reset), once',
-		rules: [{ kind: 'drop', mode: 'reset', times: 1 }],
-		expect: connectionFailure('the connection was reset', 1),
-	},
-	{
-		name: 'drop (reset), twice',
-		rules: [{ kind: 'drop', mode: 'reset', times: 2 }],
-		expect: connectionFailure('the connection was reset', 2),
-	},
-	{
-		name: 'drop (close), always',
-		rules: [{ kind: 'drop', mode: 'close' }],
-		expect: connectionFailure(UNREACHABLE, undefined),
-	},
-	{
-		name: 'drop (close), once',
-		rules: [{ kind: 'drop', mode: 'close', times: 1 }],
-		expect: connectionFailure(UNREACHABLE, 1),
-	},
+	dropRow('reset', undefined, 'the connection was reset'),
+	dropRow('reset', 1, 'the connection was reset'),
+	dropRow('reset', 2, 'the connection was reset'),
+	dropRow('close', undefined, UNREACHABLE),
+	dropRow('close', 1, UNREACHABLE),
 	{
 		name: 'reset once, then 503 once',
 		rules: [
@@ -237,43 +193,19 @@ const TRANSPORT_ROWS: FaultCase[] = [
 
 	// Answers that are not what they claim to be.
 	{ name: 'invalid JSON with 200', rules: [{ kind: 'invalidJson' }], expect: unusable200 },
-	{
-		name: 'invalid JSON with 500',
-		rules: [{ kind: 'invalidJson', status: 500 }],
-		expect: retriedOrNot(500, undefined, ['500']),
-	},
-	{
-		name: 'invalid JSON with 503',
-		rules: [{ kind: 'invalidJson', status: 503 }],
-		expect: retriedOrNot(503, undefined, ['503']),
-	},
+	...[500, 503].map(
+		(status): FaultCase => ({
+			name: `invalid JSON with ${status}`,
+			rules: [{ kind: 'invalidJson', status }],
+			expect: retriedOrNot(status, undefined, [String(status)]),
+		}),
+	),
 
-	// A server that echoes the Authorization header (and every other header) in its body.
-	{
-		name: 'headersEcho 401',
-		rules: [{ kind: 'headersEcho' }],
-		expect: retriedOrNot(401, undefined, ['[401 unauthorized]', 'refused access']),
-	},
-	{
-		name: 'headersEcho 403',
-		rules: [{ kind: 'headersEcho', status: 403 }],
-		expect: retriedOrNot(403, undefined, ['[403 forbidden]', 'refused access']),
-	},
-	{
-		name: 'headersEcho 400',
-		rules: [{ kind: 'headersEcho', status: 400 }],
-		expect: retriedOrNot(400, undefined, ['[400 bad-request]']),
-	},
-	{
-		name: 'headersEcho 500',
-		rules: [{ kind: 'headersEcho', status: 500 }],
-		expect: retriedOrNot(500, undefined, ['[500 internal-server-error]']),
-	},
-	{
-		name: 'headersEcho 502',
-		rules: [{ kind: 'headersEcho', status: 502 }],
-		expect: retriedOrNot(502, undefined, ['[502 bad-gateway]']),
-	},
+	echoRow(401, ['[401 unauthorized]', 'refused access']),
+	echoRow(403, ['[403 forbidden]', 'refused access']),
+	echoRow(400, ['[400 bad-request]']),
+	echoRow(500, ['[500 internal-server-error]']),
+	echoRow(502, ['[502 bad-gateway]']),
 	{
 		// The echo as a "successful" answer: get outputs whatever came back, so it must be scrubbed.
 		name: 'headersEcho 200',

@@ -43,6 +43,8 @@ export interface OperationCase {
 	targetPath: string;
 }
 
+const BY_ID = '={{ $json.id }}';
+const validationId = '={{ $json.validationId }}';
 const OPTIONS = { maxRetries: MAX_RETRIES, timeout: UNHURRIED_TIMEOUT_MS, concurrency: 3 };
 
 /** Safe to repeat, no isResult: stands for updateReference and getMany as well. */
@@ -50,7 +52,7 @@ export const GET: OperationCase = {
 	operation: 'get',
 	method: 'GET',
 	safeToRepeat: true,
-	parameters: { operation: 'get', orderId: '={{ $json.id }}', options: OPTIONS },
+	parameters: { operation: 'get', orderId: BY_ID, options: OPTIONS },
 	items: [DEMO.validOrderId, DEMO.warningOrderId, DEMO.failingOrderId].map((id) => ({ id })),
 	target: 1,
 	targetOrderId: DEMO.warningOrderId,
@@ -65,12 +67,7 @@ export const VALIDATE: OperationCase = {
 	operation: 'validate',
 	method: 'POST',
 	safeToRepeat: false,
-	parameters: {
-		operation: 'validate',
-		orderId: '={{ $json.id }}',
-		output: 'summary',
-		options: OPTIONS,
-	},
+	parameters: { operation: 'validate', orderId: BY_ID, output: 'summary', options: OPTIONS },
 	items: [DEMO.validOrderId, DEMO.failingOrderId, DEMO.warningOrderId].map((id) => ({ id })),
 	target: 1,
 	targetOrderId: DEMO.failingOrderId,
@@ -82,12 +79,7 @@ export const REMOVE_VALIDATION: OperationCase = {
 	operation: 'removeValidation',
 	method: 'DELETE',
 	safeToRepeat: true,
-	parameters: {
-		operation: 'removeValidation',
-		orderId: '={{ $json.id }}',
-		validationId: '={{ $json.validationId }}',
-		options: OPTIONS,
-	},
+	parameters: { operation: 'removeValidation', orderId: BY_ID, validationId, options: OPTIONS },
 	items: [{ id: DEMO.orderWithValidationId, validationId: DEMO.validationId }],
 	target: 0,
 	targetOrderId: DEMO.orderWithValidationId,
@@ -197,13 +189,10 @@ export async function runCell(
 	const expected = fault.expect(operation);
 
 	// Only the hung target gets a short timeout; the other items are answered at their pace.
+	const timeoutMs = (index: number) =>
+		index === operation.target ? HANG_TIMEOUT_MS : UNHURRIED_TIMEOUT_MS;
 	const items = operation.items.map((item, index) =>
-		fault.unanswered
-			? {
-					...item,
-					timeoutMs: index === operation.target ? HANG_TIMEOUT_MS : UNHURRIED_TIMEOUT_MS,
-				}
-			: item,
+		fault.unanswered ? { ...item, timeoutMs: timeoutMs(index) } : item,
 	);
 	const parameters = fault.unanswered
 		? withTimeout(operation.parameters, '={{ $json.timeoutMs }}')

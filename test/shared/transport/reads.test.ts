@@ -40,36 +40,14 @@ describe('each read, after a dropped connection', () => {
 	const { validOrderId, paymentId, shippingId } = DEMO;
 	const orders = { path: ['orders'], subject: 'orders', what: 'orders' };
 	const anId = expect.any(String) as string;
-	const READS: Array<[string, Operation, (client: NorceClient) => Promise<unknown>, string[]]> = [
-		[
-			'readObject',
-			'payment.get',
-			async (client) =>
-				await client.readObject({
-					...orders,
-					path: ['orders', validOrderId, 'payments', paymentId],
-				}),
-			[paymentId],
-		],
-		[
-			'readList',
-			'shipping.getMany',
-			async (client) =>
-				await client.readList({ ...orders, path: ['orders', validOrderId, 'shippings'] }),
-			[shippingId],
-		],
-		[
-			'readPage',
-			'getMany',
-			async (client) => (await client.readPage(orders, 0, 1)).entries,
-			[anId],
-		],
-		[
-			'readPages',
-			'getMany',
-			async (client) => await client.readPages({ ...orders, wanted: 2 }),
-			[anId, anId],
-		],
+	const payment = ['orders', validOrderId, 'payments', paymentId];
+	type Read = [string, Operation, (client: NorceClient) => Promise<unknown>, string[]];
+	// prettier-ignore
+	const READS: Read[] = [
+		['readObject', 'payment.get', async (client) => await client.readObject({ ...orders, path: payment }), [paymentId]],
+		['readList', 'shipping.getMany', async (client) => await client.readList({ ...orders, path: ['orders', validOrderId, 'shippings'] }), [shippingId]],
+		['readPage', 'getMany', async (client) => (await client.readPage(orders, 0, 1)).entries, [anId]],
+		['readPages', 'getMany', async (client) => await client.readPages({ ...orders, wanted: 2 }), [anId, anId]],
 	];
 
 	it.each(READS)('%s is repeated once and answers', async (_, operation, read, ids) => {
@@ -150,16 +128,13 @@ describe('against a listener that answers what the test says', () => {
 		});
 	});
 
-	it.each<[string, 'readObject' | 'readList', unknown, string]>([
+	// prettier-ignore
+	const REFUSED: Array<[string, 'readObject' | 'readList', unknown, string]> = [
 		['readObject: a list', 'readObject', [{ id: 'a' }], 'a JSON object'],
-		[
-			'readList: entries that are not objects',
-			'readList',
-			[{ id: 'a' }, 'b'],
-			'a JSON array of objects',
-		],
+		['readList: entries that are not objects', 'readList', [{ id: 'a' }, 'b'], 'a JSON array of objects'],
 		['readList: a page of numbers', 'readList', { data: [1] }, 'a JSON array of objects'],
-	])('%s is refused', async (_, read, body, expected) => {
+	];
+	it.each(REFUSED)('%s is refused', async (_, read, body, expected) => {
 		listener.answer({ kind: 'json', body });
 		await expect(client[read](ORDERS)).rejects.toMatchObject({
 			message:

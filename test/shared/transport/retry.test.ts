@@ -8,24 +8,19 @@ import {
 describe('parseRetryAfterMs', () => {
 	const now = Date.parse('2026-11-28T10:00:00Z');
 
-	it.each([
-		['3', 3000],
-		['0.5', 500],
-		[' 2 ', 2000],
-		[['2'], 2000],
-		[4, 4000],
-		['Sat, 28 Nov 2026 10:00:07 GMT', 7000],
-		['Sat, 28 Nov 2026 09:00:00 GMT', 0],
-	])('reads %j as %i ms', (header, expected) => {
+	// prettier-ignore
+	const HEADERS: Array<[unknown, number]> = [
+		['3', 3000], ['0.5', 500], [' 2 ', 2000], [['2'], 2000], [4, 4000],
+		['Sat, 28 Nov 2026 10:00:07 GMT', 7000], ['Sat, 28 Nov 2026 09:00:00 GMT', 0],
+	];
+	it.each(HEADERS)('reads %j as %i ms', (header, expected) => {
 		expect(parseRetryAfterMs(header, now)).toBe(expected);
 	});
 
-	it.each([['soon'], [''], ['-1'], ['-2.5'], ['12/1'], [undefined], [null], [{}]])(
-		'ignores %j',
-		(header) => {
-			expect(parseRetryAfterMs(header, now)).toBeUndefined();
-		},
-	);
+	const IGNORED: unknown[] = ['soon', '', '-1', '-2.5', '12/1', undefined, null, {}];
+	it.each(IGNORED)('ignores %j', (header) => {
+		expect(parseRetryAfterMs(header, now)).toBeUndefined();
+	});
 });
 
 describe('retryDelayMs', () => {

@@ -11,11 +11,13 @@ const norce = useNorceSandbox();
 
 describe('Throttle', () => {
 	const timing = { baseDelayMs: 1000, maxDelayMs: 30_000, random: () => 0.5 };
+	const pausedUntil = (throttle: Throttle) =>
+		(throttle as unknown as { pausedUntil: number }).pausedUntil;
 
 	it('waits what Retry-After asks first, then longer each round, at most maxDelayMs', async () => {
 		let now = 0;
 		const throttle = new Throttle(timing, THROTTLE_ROUNDS, () => now);
-		const pausedFor = () => (throttle as unknown as { pausedUntil: number }).pausedUntil - now;
+		const pausedFor = () => pausedUntil(throttle) - now;
 
 		throttle.throttled(0, undefined);
 		expect(pausedFor()).toBe(1000);
@@ -33,7 +35,7 @@ describe('Throttle', () => {
 	it('a lone throttle with Retry-After: 0 does not pause the run', () => {
 		const throttle = new Throttle(timing, THROTTLE_ROUNDS, () => 0);
 		throttle.throttled(0, 0);
-		expect((throttle as unknown as { pausedUntil: number }).pausedUntil).toBe(0);
+		expect(pausedUntil(throttle)).toBe(0);
 	});
 
 	it('counts the answers to requests sent together as one round', () => {
@@ -69,13 +71,9 @@ describe('Throttle', () => {
 
 describe('a rate-limit storm, through the node', () => {
 	const ITEMS = 200;
-	const CONCURRENCY = 5;
+	const CONCURRENCY = 5; // as in `get`
 	const items = Array.from({ length: ITEMS }, () => ({ id: DEMO.validOrderId }));
-	const get = {
-		operation: 'get',
-		orderId: '={{ $json.id }}',
-		options: { concurrency: CONCURRENCY },
-	};
+	const get = { operation: 'get', orderId: '={{ $json.id }}', options: { concurrency: 5 } };
 
 	it('that does not end: a bounded number of requests, then every item fails fast and paired', async () => {
 		norce.sandbox.addFault({ kind: 'status', status: 429, retryAfter: 0 });

@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { DEMO } from '../../../sandbox';
 import type { Operation, Sandbox, SandboxOrder } from '../../../sandbox';
 import type { RunResult } from '../../../helpers/n8nRuntime';
+import { API, useNorceSandbox, wire } from '../../../helpers/norceFixture';
 import type { NorceFixture } from '../../../helpers/norceFixture';
 
 /**
@@ -10,8 +11,7 @@ import type { NorceFixture } from '../../../helpers/norceFixture';
  * percent-encoding (written out by hand, not computed with the encoder the node uses), and
  * how to read what reached the sandbox.
  */
-export { API, useNorceSandbox, wire } from '../../../helpers/norceFixture';
-export { DEMO };
+export { API, DEMO, useNorceSandbox, wire };
 
 /** DEMO.specialCharsOrderId as one percent-encoded path segment. */
 export const SPECIAL_ORDER_SEGMENT = 'o_edge%2Fid%3Fx%3D1%26y%23z%20%2525%C3%BC%2B';
@@ -78,4 +78,117 @@ export function expectNotRepeated(norce: NorceFixture, result: RunResult) {
 	expect(result.output).toEqual([]);
 	expect(result.error?.message).toMatch(/^Could not reach Norce Checkout for /);
 	expect(result.error?.description).toContain('not retried after a connection failure');
+}
+
+/** The two parts of an order that Get and Get Many read alike: where they sit, how they are named. */
+const PARTS = {
+	payment: { list: 'payments', idParameter: 'paymentId', prefix: 'p_' },
+	shipping: { list: 'shippings', idParameter: 'shippingId', prefix: 's_' },
+} as const;
+type PartResource = keyof typeof PARTS;
+
+function partsOf(order: SandboxOrder, resource: PartResource): IDataObject[] {
+	return (order as unknown as Record<string, IDataObject[]>)[PARTS[resource].list];
+}
+
+function setParts(order: SandboxOrder, resource: PartResource, parts: IDataObject[]) {
+	(order as unknown as Record<string, IDataObject[]>)[PARTS[resource].list] = parts;
+}
+
+/** The tests Payment → Get and Shipping → Get share: pairing, wire bytes, encoding, 404 text. */
+export function describePartGet(resource: PartResource) {
+	const { list, idParameter, prefix } = PARTS[resource];
+	const norce = useNorceSandbox();
+	const get = (orderId: string, partId: string) =>
+		norce.run({ resource, operation: 'get', orderId, [idParameter]: partId });
+
+	describe(`${resource} get`, () => {
+		it('reads the part of each item with a bodiless GET, outputs it whole in input order', async () => {
+			const orders = placedOrders(norce.sandbox, 3);
+			const result = await norce.run(
+				{
+					resource,
+					operation: 'get',
+					orderId: '={{ $json.order }}',
+					[idParameter]: '={{ $json.part }}',
+				},
+				{
+					items: orders.map((order) => ({ order: order.id, part: partsOf(order, resource)[0].id })),
+				},
+			);
+
+			const byPath = (a: { request: string }, b: { request: string }) =>
+				a.request.localeCompare(b.request);
+			expect(sent(norce.sandbox).sort(byPath)).toEqual(
+				orders
+					.map((order) => ({
+						request: `GET ${API}/orders/${order.id}/${list}/${String(partsOf(order, resource)[0].id)}`,
+						contentType: undefined,
+						body: '',
+					}))
+					.sort(byPath),
+			);
+			expect(result.output).toEqual(
+				orders.map((order, item) => ({ json: partsOf(order, resource)[0], pairedItem: { item } })),
+			);
+		});
+
+		it('percent-encodes both ids into one path segment each', async () => {
+			const order = norce.sandbox.orders.get(DEMO.specialCharsOrderId)!;
+			const [template] = partsOf(norce.sandbox.orders.get(DEMO.validOrderId)!, resource);
+			setParts(order, resource, [{ ...template, id: `${prefix}${ODD_TAIL}`, orderId: order.id }]);
+			const result = await get(order.id, `${prefix}${ODD_TAIL}`);
+
+			expect(wire(norce.sandbox)).toEqual([
+				`GET ${API}/orders/${SPECIAL_ORDER_SEGMENT}/${list}/${prefix}${ODD_TAIL_SEGMENT}`,
+			]);
+			expect(result.output[0].json.id).toBe(`${prefix}${ODD_TAIL}`);
+		});
+
+		it(`names an unknown ${resource} on 404`, async () => {
+			const result = await get(DEMO.validOrderId, `${prefix}missing`);
+
+			expect(result.error).toMatchObject({
+				message: `Not found: ${resource} "${prefix}missing" on order "${DEMO.validOrderId}" [404 ${resource}-not-found]`,
+				httpCode: '404',
+			});
+		});
+	});
+}
+
+/** The tests Payment → Get Many and Shipping → Get Many share. */
+export function describePartGetMany(resource: PartResource) {
+	const { list, prefix } = PARTS[resource];
+	const norce = useNorceSandbox();
+
+	describe(`${resource} getMany`, () => {
+		it('outputs one item per part, never the list, each paired to its order item; none for an order without', async () => {
+			const [first, second] = placedOrders(norce.sandbox, 2);
+			const extra = { ...partsOf(first, resource)[0], id: `${prefix}extra` };
+			setParts(first, resource, [...partsOf(first, resource), extra]);
+			setParts(norce.sandbox.orders.get(DEMO.specialCharsOrderId)!, resource, []);
+			const result = await norce.run(
+				{ resource, operation: 'getMany', orderId: '={{ $json.id }}' },
+				{ items: [{ id: first.id }, { id: DEMO.specialCharsOrderId }, { id: second.id }] },
+			);
+
+			expect(wire(norce.sandbox).sort()).toEqual(
+				[first.id, SPECIAL_ORDER_SEGMENT, second.id]
+					.map((id) => `GET ${API}/orders/${id}/${list}`)
+					.sort(),
+			);
+			expect(result.output).toEqual([
+				...partsOf(first, resource).map((json) => ({ json, pairedItem: { item: 0 } })),
+				{ json: partsOf(second, resource)[0], pairedItem: { item: 2 } },
+			]);
+		});
+
+		it('names the order when it is not found', async () => {
+			const result = await norce.run({ resource, operation: 'getMany', orderId: 'o_missing' });
+
+			expect(result.error?.message).toBe(
+				`Not found: the ${list} of order "o_missing" [404 order-not-found]`,
+			);
+		});
+	});
 }

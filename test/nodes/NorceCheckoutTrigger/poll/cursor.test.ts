@@ -22,46 +22,33 @@ function setup(parameters: INodeParameters, options: ClockOptions = {}) {
 	return { clock, poller, ids };
 }
 
+/** `count` remembered creations, all at START. */
+function manySeen(count: number): Record<string, number> {
+	const seen: Record<string, number> = {};
+	for (let index = 0; index < count; index++) seen[`o_${index}|created|${START}`] = START;
+	return seen;
+}
+
 const state = (poller: { staticData: IDataObject }) => poller.staticData.norce as IDataObject;
 
 describe.each(['orderCreated', 'orderStatusChanged'])(
 	'%s: a broken state repairs itself',
 	(event) => {
+		const UNREADABLE = /saved state is unreadable/;
+		const FUTURE = /cursor is in the future/;
+		const CURSOR = /cursor is unreadable/;
+		// prettier-ignore
 		const broken: Array<[string, (saved: IDataObject) => unknown, RegExp]> = [
-			['not an object', () => 'garbage', /saved state is unreadable/],
-			[
-				'an older format',
-				(saved) => ({ cursor: saved.cursor, startedAt: saved.firesFrom, seen: {} }),
-				/saved state is unreadable/,
-			],
-			['a cursor of 1e20', (saved) => ({ ...saved, cursor: 1e20 }), /cursor is in the future/],
-			[
-				'a cursor a day ahead',
-				(saved) => ({ ...saved, cursor: START + 24 * 60 * MINUTE }),
-				/cursor is in the future \(2026-12-11T08:00:00\.000Z/,
-			],
-			['a cursor that is text', (saved) => ({ ...saved, cursor: 'now' }), /cursor is unreadable/],
-			['firesFrom NaN', (saved) => ({ ...saved, firesFrom: NaN }), /cursor is unreadable/],
-			[
-				'remembered events that are not times',
-				(saved) => ({ ...saved, seen: { a: 'yesterday' } }),
-				/remembered events are unreadable/,
-			],
+			['not an object', () => 'garbage', UNREADABLE],
+			['an older format', (saved) => ({ cursor: saved.cursor, startedAt: saved.firesFrom, seen: {} }), UNREADABLE],
+			['a cursor of 1e20', (saved) => ({ ...saved, cursor: 1e20 }), FUTURE],
+			['a cursor a day ahead', (saved) => ({ ...saved, cursor: START + 24 * 60 * MINUTE }), /cursor is in the future \(2026-12-11T08:00:00\.000Z/],
+			['a cursor that is text', (saved) => ({ ...saved, cursor: 'now' }), CURSOR],
+			['firesFrom NaN', (saved) => ({ ...saved, firesFrom: NaN }), CURSOR],
+			['remembered events that are not times', (saved) => ({ ...saved, seen: { a: 'yesterday' } }), /remembered events are unreadable/],
 			['remembered events as a list', (saved) => ({ ...saved, seen: [] }), /unreadable/],
-			[
-				'20,000 remembered events',
-				(saved) => {
-					const seen: Record<string, number> = {};
-					for (let index = 0; index < 20_000; index++) seen[`o_${index}|created|${START}`] = START;
-					return { ...saved, seen };
-				},
-				new RegExp(`more than ${MAX_SEEN} remembered events`),
-			],
-			[
-				'an unreadable activation',
-				(saved) => ({ ...saved, baseline: { until: 'later' } }),
-				/activation is unreadable/,
-			],
+			['20,000 remembered events', (saved) => ({ ...saved, seen: manySeen(20_000) }), new RegExp(`more than ${MAX_SEEN} remembered events`)],
+			['an unreadable activation', (saved) => ({ ...saved, baseline: { until: 'later' } }), /activation is unreadable/],
 		];
 
 		it.each(broken)(

@@ -21,6 +21,9 @@ const order = (transitions: unknown[], extra: object = {}) =>
 		state: { currentStatus: 'accepted', transitions },
 		...extra,
 	}) as NorceOrder;
+/** The status-changed events of `placed` into `statuses` (all when empty), with the order. */
+const changes = (placed: NorceOrder, statuses: string[] = []) =>
+	eventsOf(placed, 'orderStatusChanged', statuses, true);
 const summary = (events: ReturnType<typeof eventsOf>) =>
 	events.map(({ json }) => [json.previousStatus, json.status, json.changedAt]);
 
@@ -30,12 +33,7 @@ const ACCEPTED = { status: 'accepted', timeStamp: '2026-12-01T12:00:00.000+01:00
 
 describe('status changed', () => {
 	it('one event per change, in time order, each with the status it came from', () => {
-		const events = eventsOf(
-			order([ACCEPTED, CREATION, PROCESSING]),
-			'orderStatusChanged',
-			[],
-			true,
-		);
+		const events = changes(order([ACCEPTED, CREATION, PROCESSING]));
 		expect(summary(events)).toEqual([
 			['checkout', 'processing', PROCESSING.timeStamp],
 			['processing', 'accepted', ACCEPTED.timeStamp],
@@ -47,26 +45,21 @@ describe('status changed', () => {
 	});
 
 	it('a first transition stamped after created is a change from checkout, not the creation', () => {
-		expect(summary(eventsOf(order([PROCESSING]), 'orderStatusChanged', [], true))).toEqual([
+		expect(summary(changes(order([PROCESSING])))).toEqual([
 			['checkout', 'processing', PROCESSING.timeStamp],
 		]);
 	});
 
 	it('skips transitions without status or readable time, and statuses not chosen', () => {
 		const odd = [null, { status: 'x' }, { timeStamp: CREATED }, { status: 'y', timeStamp: 'soon' }];
-		const events = eventsOf(
-			order([CREATION, PROCESSING, ACCEPTED, ...odd]),
-			'orderStatusChanged',
-			['accepted'],
-			true,
-		);
+		const events = changes(order([CREATION, PROCESSING, ACCEPTED, ...odd]), ['accepted']);
 		expect(summary(events)).toEqual([['processing', 'accepted', ACCEPTED.timeStamp]]);
 	});
 
 	it('the same change written in another precision or zone has the same key', () => {
-		const [first] = eventsOf(order([CREATION, PROCESSING]), 'orderStatusChanged', [], true);
+		const [first] = changes(order([CREATION, PROCESSING]));
 		const rewritten = { ...PROCESSING, timeStamp: '2026-12-01T11:05:00.000000+01:00' };
-		const [again] = eventsOf(order([CREATION, rewritten]), 'orderStatusChanged', [], true);
+		const [again] = changes(order([CREATION, rewritten]));
 		expect(again.key).toBe(first.key);
 	});
 });
@@ -97,9 +90,8 @@ describe('created', () => {
 	});
 
 	it('none without a readable created, or in a status not chosen', () => {
-		expect(eventsOf(order([CREATION], { created: 'yesterday' }), 'orderCreated', [], true)).toEqual(
-			[],
-		);
+		const unreadable = order([CREATION], { created: 'yesterday' });
+		expect(eventsOf(unreadable, 'orderCreated', [], true)).toEqual([]);
 		expect(eventsOf(order([CREATION]), 'orderCreated', ['accepted'], true)).toEqual([]);
 	});
 });

@@ -2,8 +2,9 @@
  * The trigger's promise, measured: 1,000 orders created and moved across 20 polls while pages
  * fail at random. Every event must fire exactly once, in time order, on both events.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import type { PollDependencies } from '../../../../nodes/NorceCheckoutTrigger/poll/poll';
 import { parseNorceTime } from '../../../../shared/norceTime';
 import { recordFigures } from '../../../helpers/figures';
 import { TEST_RETRY_TIMING, useNorceSandbox } from '../../../helpers/norceFixture';
@@ -21,48 +22,53 @@ const NEXT: Record<string, OrderStatus> = {
 	processing: 'accepted',
 	accepted: 'completed',
 };
+/** A 500 (not retried) on 5 % of the page reads: a poll fails whenever one of its pages does. */
+const PAGE_FAULTS = {
+	rate: 0.05,
+	seed: 7,
+	kinds: ['500' as const],
+	match: { operation: 'getMany' as const },
+};
+
+type Name = 'orderCreated' | 'orderStatusChanged';
+const NAMES: Name[] = ['orderCreated', 'orderStatusChanged'];
+
+/** Both events' pollers on one host clock: what each fired and how many of its polls failed. */
+function bothEvents(dependencies: PollDependencies, pollBudgetMs?: number, lookbackDays?: number) {
+	const options = lookbackDays === undefined ? {} : { options: { lookbackDays } };
+	const poller = (parameters: INodeParameters) =>
+		createPoller({ parameters, credentials: norce.credentials, dependencies, pollBudgetMs });
+	const pollers = {
+		orderCreated: poller({ event: 'orderCreated' }),
+		orderStatusChanged: poller({ event: 'orderStatusChanged', ...options }),
+	};
+	const expected = { orderCreated: [] as string[], orderStatusChanged: [] as string[] };
+	const fired = { orderCreated: [] as IDataObject[], orderStatusChanged: [] as IDataObject[] };
+	const failedPolls = { orderCreated: 0, orderStatusChanged: 0 };
+	const pollAll = async () => {
+		for (const name of NAMES) {
+			try {
+				const result = await pollers[name].poll();
+				fired[name].push(...(result?.[0].map(({ json }) => json) ?? []));
+			} catch {
+				failedPolls[name]++;
+			}
+		}
+	};
+	return { pollers, expected, fired, failedPolls, pollAll };
+}
 
 it('fires every event exactly once, in order, with random page failures', async () => {
 	const random = mulberry32(2026);
 	const clock = { now: START };
-	const pollers = {
-		orderCreated: createPoller({
-			parameters: { event: 'orderCreated' },
-			credentials: norce.credentials,
-			dependencies: { timing: TEST_RETRY_TIMING, now: () => clock.now },
-		}),
-		orderStatusChanged: createPoller({
-			parameters: { event: 'orderStatusChanged' },
-			credentials: norce.credentials,
-			dependencies: { timing: TEST_RETRY_TIMING, now: () => clock.now },
-		}),
-	};
-	for (const poller of Object.values(pollers)) await poller.poll();
-
-	const expected = { orderCreated: [] as string[], orderStatusChanged: [] as string[] };
-	const fired = { orderCreated: [] as IDataObject[], orderStatusChanged: [] as IDataObject[] };
-	const failedPolls = { orderCreated: 0, orderStatusChanged: 0 };
-	const statuses = new Map<string, string>();
-	const pollAll = async () => {
-		for (const [event, poller] of Object.entries(pollers) as Array<
-			[keyof typeof pollers, (typeof pollers)['orderCreated']]
-		>) {
-			try {
-				const result = await poller.poll();
-				fired[event].push(...(result?.[0].map(({ json }) => json) ?? []));
-			} catch {
-				failedPolls[event]++;
-			}
-		}
-	};
-
-	// A 500 (not retried) on 5 % of the page reads: a poll fails whenever one of its pages does.
-	norce.sandbox.setRandomFaults({
-		rate: 0.05,
-		seed: 7,
-		kinds: ['500'],
-		match: { operation: 'getMany' },
+	const { pollers, expected, fired, failedPolls, pollAll } = bothEvents({
+		timing: TEST_RETRY_TIMING,
+		now: () => clock.now,
 	});
+	for (const poller of Object.values(pollers)) await poller.poll();
+	const statuses = new Map<string, string>();
+
+	norce.sandbox.setRandomFaults(PAGE_FAULTS);
 	for (let poll = 0; poll < POLLS; poll++) {
 		for (let index = 0; index < ORDERS / POLLS; index++) {
 			const created = clock.now + 1 + Math.floor(random() * (INTERVAL - 2));
@@ -132,42 +138,14 @@ it('fires every event exactly once with skewed clocks, future dates, deletions a
 	norce.sandbox.setClock(() => host.now + skew);
 	// Every reading of the host clock takes 100 ms: a 250 ms budget reads two pages a poll.
 	const dependencies = { timing: TEST_RETRY_TIMING, now: () => (host.now += 100) };
-	const pollers = {
-		orderCreated: createPoller({
-			parameters: { event: 'orderCreated' },
-			credentials: norce.credentials,
-			dependencies,
-			pollBudgetMs: 250,
-		}),
-		orderStatusChanged: createPoller({
-			parameters: { event: 'orderStatusChanged', options: { lookbackDays: 2 } },
-			credentials: norce.credentials,
-			dependencies,
-			pollBudgetMs: 250,
-		}),
-	};
-	type Name = keyof typeof pollers;
-	const names = Object.keys(pollers) as Name[];
+	const { pollers, expected, fired, failedPolls, pollAll } = bothEvents(dependencies, 250, 2);
 	const passOpen = (name: Name) => !!(pollers[name].staticData.norce as IDataObject)?.pass;
-	for (const name of names)
+	for (const name of NAMES)
 		do await pollers[name].poll();
 		while (passOpen(name));
 
-	const expected = { orderCreated: [] as string[], orderStatusChanged: [] as string[] };
-	const fired = { orderCreated: [] as IDataObject[], orderStatusChanged: [] as IDataObject[] };
 	const future = new Set<string>();
-	const failedPolls = { orderCreated: 0, orderStatusChanged: 0 };
 	const statuses = new Map<string, string>();
-	const pollAll = async () => {
-		for (const name of names) {
-			try {
-				const result = await pollers[name].poll();
-				fired[name].push(...(result?.[0].map(({ json }) => json) ?? []));
-			} catch {
-				failedPolls[name]++;
-			}
-		}
-	};
 	const key = (event: IDataObject) =>
 		`${event.orderId}${event.event === 'orderStatusChanged' ? `:${event.status}` : ''}@${parseNorceTime(event.changedAt)}`;
 	/** Norce writes some timestamps without offset (UTC). */
@@ -176,12 +154,7 @@ it('fires every event exactly once with skewed clocks, future dates, deletions a
 		return random() < 0.1 ? text.slice(0, -1) : text;
 	};
 
-	norce.sandbox.setRandomFaults({
-		rate: 0.05,
-		seed: 7,
-		kinds: ['500'],
-		match: { operation: 'getMany' },
-	});
+	norce.sandbox.setRandomFaults(PAGE_FAULTS);
 	let deleted = 0;
 	let corrupted = false;
 	for (let poll = 0; poll < POLLS; poll++) {
@@ -215,7 +188,7 @@ it('fires every event exactly once with skewed clocks, future dates, deletions a
 		host.now += INTERVAL;
 		await pollAll();
 		// Orders that change no more and whose events all fired are deleted, mid-pass.
-		const firedKeys = new Set(names.flatMap((name) => fired[name].map(key)));
+		const firedKeys = new Set(NAMES.flatMap((name) => fired[name].map(key)));
 		const done = (id: string) =>
 			[...expected.orderCreated, ...expected.orderStatusChanged]
 				.filter(
@@ -239,7 +212,7 @@ it('fires every event exactly once with skewed clocks, future dates, deletions a
 	norce.sandbox.setRandomFaults(undefined);
 	// The pass open when the faults stop, then one whole pass more, catch up.
 	for (let round = 0; round < 2; round++) {
-		for (const name of names) {
+		for (const name of NAMES) {
 			do {
 				host.now += 60_000;
 				await pollAll();
@@ -247,7 +220,7 @@ it('fires every event exactly once with skewed clocks, future dates, deletions a
 		}
 	}
 
-	for (const name of names) {
+	for (const name of NAMES) {
 		const keys = fired[name].map(key);
 		expect(new Set(keys).size).toBe(keys.length); // no duplicates
 		expect([...keys].sort()).toEqual([...expected[name]].sort()); // none missing

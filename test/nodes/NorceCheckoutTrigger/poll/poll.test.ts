@@ -7,13 +7,18 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NorceCheckoutTrigger } from '../../../../nodes/NorceCheckoutTrigger/NorceCheckoutTrigger.node';
 import { useNorceSandbox } from '../../../helpers/norceFixture';
 import type { ClockOptions } from '../../../helpers/pollRuntime';
-import { eventsOf, iso, MINUTE, pollerOnClock, START } from '../../../helpers/pollRuntime';
+import {
+	eventsOf as events,
+	iso,
+	MINUTE,
+	pollerOnClock,
+	START,
+} from '../../../helpers/pollRuntime';
 
 const norce = useNorceSandbox();
 
 const setup = (parameters: INodeParameters, options: ClockOptions = {}) =>
 	pollerOnClock(norce, parameters, options);
-const events = eventsOf;
 
 function createOrder(createdMs: number, extra: IDataObject = {}) {
 	return norce.sandbox.createOrder({ created: iso(createdMs), ...extra }) as { id: string };
@@ -38,19 +43,9 @@ describe('orderCreated', () => {
 
 		const fired = await events(poller);
 		expect(fired.map((event) => event.orderId)).toEqual([first.id, second.id]);
-		expect(Object.keys(fired[0]).sort()).toEqual(
-			[
-				'cartReference',
-				'changedAt',
-				'currency',
-				'event',
-				'orderId',
-				'previousStatus',
-				'reference',
-				'status',
-				'total',
-			].sort(),
-		);
+		const fields =
+			'cartReference changedAt currency event orderId previousStatus reference status total';
+		expect(Object.keys(fired[0]).sort()).toEqual(fields.split(' '));
 		expect(fired[0]).toMatchObject({
 			event: 'orderCreated',
 			status: 'checkout',
@@ -146,13 +141,9 @@ describe('failures and budget', () => {
 		const orders = Array.from({ length: 150 }, (_, index) => createOrder(START + MINUTE + index));
 		clock.now += 5 * MINUTE;
 		// The first page passes (a 0 ms delay), the second fails with a status not retried.
-		norce.sandbox.addFault({ kind: 'delay', ms: 0, times: 1, match: { operation: 'getMany' } });
-		norce.sandbox.addFault({
-			kind: 'status',
-			status: 500,
-			times: 1,
-			match: { operation: 'getMany' },
-		});
+		const match = { operation: 'getMany' as const };
+		norce.sandbox.addFault({ kind: 'delay', ms: 0, times: 1, match });
+		norce.sandbox.addFault({ kind: 'status', status: 500, times: 1, match });
 		await expect(poller.poll()).rejects.toThrow('Norce Checkout failed with a server error [500');
 		expect(norce.sandbox.requests.map((request) => request.status)).toEqual([200, 500]);
 		expect(JSON.stringify(poller.staticData)).toBe(before);
@@ -171,11 +162,7 @@ describe('failures and budget', () => {
 		do {
 			fired.push(...(await events(poller)));
 			polls++;
-		} while (
-			poller.staticData.norce &&
-			(poller.staticData.norce as IDataObject).pass &&
-			polls < 20
-		);
+		} while ((poller.staticData.norce as IDataObject | undefined)?.pass && polls < 20);
 
 		expect(polls).toBeGreaterThan(1);
 		expect(fired.map((event) => event.orderId)).toEqual(orders.map(({ id }) => id));
