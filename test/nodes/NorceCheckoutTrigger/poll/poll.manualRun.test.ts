@@ -1,116 +1,80 @@
-/**
- * The polling trigger's manual test run ("Fetch Test Event"): the newest matching event, or an
- * error that says why there is none and what to change; never an empty answer. Through n8n-core's
- * PollContext over real HTTP against the sandbox, the clock injected.
- */
-import type { INodeParameters } from 'n8n-workflow';
+// A manual test run ("Fetch Test Event"): the newest matching event, or why there is none.
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { TEST_RETRY_TIMING, useNorceSandbox } from '../../../helpers/norceFixture';
-import { createPoller } from '../../../helpers/pollRuntime';
+import { useNorceSandbox } from '../../../helpers/norceFixture';
+import { MINUTE, START, iso, pollerOnClock } from '../../../helpers/pollRuntime';
+import type { OrderStatus } from '../../../sandbox';
 
 const norce = useNorceSandbox();
+const day = { lookbackDays: 1 }; // START is later than every demo order: the day holds ours only
 
-/** Later than every (fixed-date) demo order: the last day holds only the orders a test creates. */
-const START = Date.parse('2026-12-10T08:00:00.000Z');
-const MINUTE = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
+type Run = { result?: INodeExecutionData[][] | null; error?: Error & { description?: string } };
 async function manualRun(parameters: INodeParameters) {
-	const poller = createPoller({
-		parameters,
-		credentials: norce.credentials,
-		dependencies: { timing: TEST_RETRY_TIMING, now: () => START },
-	});
-	try {
-		const result = await poller.poll('manual');
-		return { result, staticData: poller.staticData };
-	} catch (error) {
-		return { error: error as Error & { description?: string }, staticData: poller.staticData };
-	}
+	const { poller } = pollerOnClock(norce, parameters);
+	// prettier-ignore
+	const run: Run = await poller.poll('manual').then((result) => ({ result }), (error) => ({ error }));
+	return { ...run, staticData: poller.staticData };
 }
 
-const createOrder = (createdMs: number) =>
-	norce.sandbox.createOrder({ created: iso(createdMs) }) as { id: string };
+const createOrder = (minutesAgo: number, ...moves: Array<[OrderStatus, number]>) => {
+	const order = norce.sandbox.createOrder({ created: iso(START - minutesAgo * MINUTE) });
+	for (const [status, at] of moves)
+		norce.sandbox.setOrderStatus(order.id, status, iso(START - at * MINUTE));
+	return order as { id: string };
+};
 
 describe('a manual test run of Order Status Changed', () => {
-	it('with no orders in the lookback window says so, and which option widens it', async () => {
-		const { error, result } = await manualRun({
-			statuses: ['completed'],
-			options: { lookbackDays: 1 },
-		});
-
-		expect(result).toBeUndefined();
-		expect(error?.message).toBe(
+	it.each([
+		[
+			'no orders in the window: says so, and which option widens it',
+			{ statuses: ['completed'] },
+			() => {},
 			'No orders created in the last 1 day on channel "se", so no status change to show',
-		);
-		expect(error?.description).toContain('Change Statuses or Options → Lookback Days');
-	});
-
-	it('with orders but no change into the chosen statuses names them, the count and the window', async () => {
-		createOrder(START - 60 * MINUTE);
-		const moved = createOrder(START - 50 * MINUTE);
-		norce.sandbox.setOrderStatus(moved.id, 'processing', iso(START - 40 * MINUTE));
-
-		const { error, staticData } = await manualRun({
-			statuses: ['completed', 'declined'],
-			options: { lookbackDays: 1 },
-		});
-
-		expect(error?.message).toBe(
+			'Change Statuses or Options → Lookback Days',
+		],
+		[
+			'no change into the chosen statuses: names them, the count and the window',
+			{ statuses: ['completed', 'declined'] },
+			() => createOrder(60) && createOrder(50, ['processing', 40]),
 			'No order changed status into Completed or Declined among the 2 orders created in the last 1 day on channel "se"',
-		);
-		expect(error?.description).toMatch(
-			/^A test run shows the newest status change that would fire\./,
-		);
-		expect(error?.description).toContain('Order → Update State');
+			'Order → Update State',
+		],
+		[
+			'no status filter: no order changed status at all',
+			{},
+			() => createOrder(60),
+			'No order changed status among the 1 order created in the last 1 day on channel "se"',
+			'Change Options → Lookback Days',
+		],
+		[
+			'beyond one page: the newest 100 of how many',
+			{ statuses: ['completed'] },
+			() => Array.from({ length: 101 }, (_, index) => createOrder(100 - index / 60)),
+			'No order changed status into Completed among the 100 newest of the 101 orders created in the last 1 day on channel "se"',
+			'Lookback Days',
+		],
+	])('%s', async (_name, parameters, seed, message, hint) => {
+		seed();
+		const { error, result, staticData } = await manualRun({ ...parameters, options: day });
+		expect(result).toBeUndefined();
+		expect(error?.message).toBe(message);
+		expect(error?.description).toContain(hint);
 		expect(staticData).toEqual({}); // a test run never touches the trigger's state
 	});
 
-	it('without a status filter, says no order changed status at all', async () => {
-		createOrder(START - 60 * MINUTE);
-
-		const { error } = await manualRun({ options: { lookbackDays: 1 } });
-
-		expect(error?.message).toBe(
-			'No order changed status among the 1 order created in the last 1 day on channel "se"',
-		);
-		expect(error?.description).toMatch(/Change Options → Lookback Days/);
-	});
-
-	it('beyond one page says it read the newest 100 of how many', async () => {
-		for (let index = 0; index < 101; index++) createOrder(START - 100 * MINUTE + index * 1000);
-
-		const { error } = await manualRun({ statuses: ['completed'], options: { lookbackDays: 1 } });
-
-		expect(error?.message).toBe(
-			'No order changed status into Completed among the 100 newest of the 101 orders created in the last 1 day on channel "se"',
-		);
-	});
-
 	it('shows the newest matching change when there is one', async () => {
-		const order = createOrder(START - 60 * MINUTE);
-		norce.sandbox.setOrderStatus(order.id, 'processing', iso(START - 30 * MINUTE));
-		norce.sandbox.setOrderStatus(order.id, 'completed', iso(START - 20 * MINUTE));
-
-		const { error, result } = await manualRun({
-			statuses: ['completed'],
-			options: { lookbackDays: 1 },
-		});
-
+		const order = createOrder(60, ['processing', 30], ['completed', 20]);
+		const { error, result } = await manualRun({ statuses: ['completed'], options: day });
 		expect(error).toBeUndefined();
-		expect(result?.[0].map(({ json }) => [json.orderId, json.status, json.previousStatus])).toEqual(
-			[[order.id, 'completed', 'processing']],
-		);
+		const shown = result?.[0].map(({ json }) => [json.orderId, json.status, json.previousStatus]);
+		expect(shown).toEqual([[order.id, 'completed', 'processing']]);
 	});
 });
 
 describe('a manual test run of Order Created', () => {
 	it('with no order created in the chosen status names the status and the orders read', async () => {
 		const onSe = [...norce.sandbox.orders.values()].filter((order) => order.channel === 'se');
-		expect(onSe.length).toBeGreaterThan(1);
-
 		const { error } = await manualRun({ event: 'orderCreated', statuses: ['removed'] });
-
 		expect(error?.message).toBe(
 			`No order created in status Removed among the ${onSe.length} newest orders on channel "se"`,
 		);
@@ -120,9 +84,7 @@ describe('a manual test run of Order Created', () => {
 	it('on a channel without orders says so', async () => {
 		for (const [id, order] of norce.sandbox.orders)
 			if (order.channel === 'no') norce.sandbox.orders.delete(id);
-
 		const { error } = await manualRun({ event: 'orderCreated', options: { channel: 'no' } });
-
 		expect(error?.message).toBe('No orders on channel "no", so no created order to show');
 		expect(error?.description).toContain("check the credential's merchant and channel");
 	});
