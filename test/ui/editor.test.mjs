@@ -290,6 +290,13 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		assert.ok(expected.length >= 2, 'the failing demo order has several validation messages');
 		// Order ID is a resource locator: From List (the default) lists the sandbox's orders
 		const locator = page.getByTestId('resource-locator-orderId');
+		// the text box of By ID (n8n puts the test id on the input or on its wrapper, by version)
+		const idInput = () =>
+			locator
+				.getByTestId('rlc-input-container')
+				.locator('input, textarea')
+				.filter({ visible: true })
+				.first();
 		await step('order-from-list', async () => {
 			await retry('open the order list', async () => {
 				await locator.getByTestId('rlc-input').first().click();
@@ -306,13 +313,10 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 		await retry('switch Order ID to By ID', async () => {
 			await locator.getByTestId('rlc-mode-selector').click();
 			await page.getByTestId('mode-id').filter({ visible: true }).first().click();
-			await locator.getByTestId('rlc-input').locator('input, textarea').first().waitFor();
+			await idInput().waitFor();
 		});
 		await step('validate-output', async () => {
-			const input = locator
-				.getByTestId('rlc-input')
-				.locator('input, textarea, [contenteditable="true"]')
-				.first();
+			const input = idInput();
 			await input.fill(orderId);
 			// leave the field so the editor commits the value to the node before it runs
 			await input.press('Tab');
