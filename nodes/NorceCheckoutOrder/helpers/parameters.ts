@@ -120,7 +120,11 @@ export function getIdParameter(
 	label: string,
 	itemIndex: number,
 ): string {
-	const { mode, value } = readIdLocator(context.getNodeParameter(name, itemIndex, ''));
+	return idOf(context, context.getNodeParameter(name, itemIndex, ''), label, itemIndex);
+}
+
+function idOf(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number) {
+	const { mode, value } = readIdLocator(raw);
 	const checked = checkIdValue(context, value, label, itemIndex);
 	if (mode !== 'reference') return checked;
 	throw invalid(
@@ -133,15 +137,17 @@ export function getIdParameter(
 
 /**
  * The item's Order ID: as given From List or By ID, or, By Reference, the ID of the one order
- * with that external reference (one request first: orderReference.ts).
+ * with that external reference (one request first: orderReference.ts). The parameter is read
+ * once: an expression in it costs as much CPU as the request itself.
  */
 export async function getOrderId(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<string> {
-	const { mode, value } = readIdLocator(context.getNodeParameter(ORDER_ID, itemIndex, ''));
-	if (mode !== 'reference') return getIdParameter(context, ORDER_ID, 'Order ID', itemIndex);
+	const raw = context.getNodeParameter(ORDER_ID, itemIndex, '');
+	const { mode, value } = readIdLocator(raw);
+	if (mode !== 'reference') return idOf(context, raw, 'Order ID', itemIndex);
 	const reference = checkIdValue(context, value, 'Order ID', itemIndex);
 	return await orderIdOfReference(norce, context.getNode(), reference, itemIndex);
 }
