@@ -12,12 +12,11 @@ import type {
 	INodeListSearchResult,
 	INodeParameters,
 	INodeTypes,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { NorceCheckoutOrder } from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
-import { NODE_TYPE, TestCredentialsHelper } from './n8nRuntime';
+import { NODE_TYPE, serverData } from './n8nRuntime';
 
 export async function listSearch(options: {
 	method: string;
@@ -59,18 +58,9 @@ export async function listSearch(options: {
 		active: false,
 		nodeTypes,
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
+	const additionalData = serverData(options.credentials, {
 		currentNodeParameters: node.parameters,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.orderId');
 	const method =
 		nodeType.methods.listSearch[options.method as keyof typeof nodeType.methods.listSearch];
