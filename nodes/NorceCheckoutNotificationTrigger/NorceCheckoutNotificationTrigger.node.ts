@@ -44,6 +44,8 @@ function webhookMethodsWith(dependencies: ReceiveDependencies): WebhookMethods {
 // Instant, from Norce's own notifications: Norce calls n8n after each status change, so
 // nothing is read while nothing happens. The price: a key allowed to change the channel's
 // configuration, and orders created before publishing never notify (README "Triggers").
+// This first type is hidden from the node creator, which offers the same trigger as
+// NorceCheckoutTriggerOrder inside the "Norce Checkout" entry; saved workflows keep this one.
 export class NorceCheckoutNotificationTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Norce Checkout Notification Trigger',
@@ -56,6 +58,7 @@ export class NorceCheckoutNotificationTrigger implements INodeType {
 		description:
 			'Starts the workflow the moment a Norce Checkout order changes status, from Norce notifications',
 		defaults: { name: 'Norce Checkout Notification Trigger' },
+		hidden: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// The credential's Test (shared/transport/credentialTest.ts): n8n asks a node that names it.

@@ -10,6 +10,23 @@ export const notificationTriggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	// One event, so that the node creator lists it by name in the app's Triggers tab (the
+	// creator reads the property called "Event"; without one it shows "On new … event").
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Order Status Changed',
+				value: 'orderStatusChanged',
+				description: 'An order moved to another status: Norce calls n8n at once',
+				action: 'On order status changed (instant, from Norce notifications)',
+			},
+		],
+		default: 'orderStatusChanged',
+	},
 	statusesProperty(
 		'Only orders moving into one of these statuses fire. Empty fires for every status change.',
 	),

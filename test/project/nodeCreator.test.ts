@@ -11,8 +11,10 @@ import pkg from '../../package.json';
 import { NorceCheckoutNotificationTrigger } from '../../nodes/NorceCheckoutNotificationTrigger/NorceCheckoutNotificationTrigger.node';
 import { NorceCheckoutOrder } from '../../nodes/NorceCheckoutOrder/NorceCheckoutOrder.node';
 import { NorceCheckoutOrderTrigger } from '../../nodes/NorceCheckoutOrderTrigger/NorceCheckoutOrderTrigger.node';
-import codex from '../../nodes/NorceCheckoutOrderTrigger/NorceCheckoutOrderTrigger.node.json';
+import pollingCodex from '../../nodes/NorceCheckoutOrderTrigger/NorceCheckoutOrderTrigger.node.json';
 import { NorceCheckoutTrigger } from '../../nodes/NorceCheckoutTrigger/NorceCheckoutTrigger.node';
+import notificationCodex from '../../nodes/NorceCheckoutTriggerOrder/NorceCheckoutTriggerOrder.node.json';
+import { NorceCheckoutTriggerOrder } from '../../nodes/NorceCheckoutTriggerOrder/NorceCheckoutTriggerOrder.node';
 
 const PACKAGE = 'n8n-nodes-norce-checkout';
 const descriptions: INodeTypeDescription[] = [
@@ -20,6 +22,7 @@ const descriptions: INodeTypeDescription[] = [
 	new NorceCheckoutTrigger(),
 	new NorceCheckoutOrderTrigger(),
 	new NorceCheckoutNotificationTrigger(),
+	new NorceCheckoutTriggerOrder(),
 ].map(({ description }) => ({ ...description, name: `${PACKAGE}.${description.name}` }));
 
 /** The creator's entries: app (or lone trigger) display name → the node types in it. */
@@ -36,26 +39,53 @@ function creatorEntries(types: INodeTypeDescription[]) {
 	return [...entries.values()];
 }
 
+/**
+ * What the creator lists in a trigger's part of the Triggers tab (editor-ui useActionsGenerator
+ * triggersCategory): one line per option of the property displayed as "Event", its `action` or
+ * "On <name>"; without such a property a single "On new <display name> event".
+ */
+function triggerEvents(trigger: INodeTypeDescription) {
+	const event = trigger.properties.find((property) =>
+		['event', 'events', 'trigger on'].includes(property.displayName.toLowerCase()),
+	);
+	if (!event?.options) return [`On new ${trigger.displayName.replace('Trigger', '').trim()} event`];
+	return event.options.map((option) =>
+		'action' in option && option.action ? option.action : `On ${option.name}`,
+	);
+}
+
 describe('the node creator', () => {
-	it('shows the actions and the polling trigger as one "Norce Checkout" entry', () => {
+	it('shows the actions and both triggers as one "Norce Checkout" entry', () => {
 		expect(creatorEntries(descriptions)).toEqual([
 			{
 				displayName: 'Norce Checkout',
-				types: [`${PACKAGE}.norceCheckoutOrder`, `${PACKAGE}.norceCheckoutOrderTrigger`],
-			},
-			// n8n merges one trigger type per app: the Notification Trigger stays an entry of its own
-			{
-				displayName: 'Norce Checkout Notification Trigger',
-				types: [`${PACKAGE}.norceCheckoutNotificationTrigger`],
+				types: [
+					`${PACKAGE}.norceCheckoutOrder`,
+					`${PACKAGE}.norceCheckoutOrderTrigger`,
+					`${PACKAGE}.norceCheckoutTriggerOrder`,
+				],
 			},
 		]);
 	});
 
-	it('ships the new type: package.json lists it and its codex names it', () => {
-		expect(pkg.n8n.nodes).toContain(
-			'dist/nodes/NorceCheckoutOrderTrigger/NorceCheckoutOrderTrigger.node.js',
-		);
-		expect(pkg.n8n.nodes).toContain('dist/nodes/NorceCheckoutTrigger/NorceCheckoutTrigger.node.js');
-		expect(codex.node).toBe(`${PACKAGE}.norceCheckoutOrderTrigger`);
+	it("names each trigger's events in the Triggers tab, saying how each one fires", () => {
+		const triggers = descriptions.filter((type) => !type.hidden && type.group.includes('trigger'));
+		expect(triggers.flatMap(triggerEvents)).toEqual([
+			'On order created (polls on a schedule)',
+			'On order status changed (polls on a schedule)',
+			'On order status changed (instant, from Norce notifications)',
+		]);
+	});
+
+	it('ships the new types: package.json lists them with the first ones and their codex names them', () => {
+		for (const file of [
+			'NorceCheckoutTrigger/NorceCheckoutTrigger',
+			'NorceCheckoutOrderTrigger/NorceCheckoutOrderTrigger',
+			'NorceCheckoutNotificationTrigger/NorceCheckoutNotificationTrigger',
+			'NorceCheckoutTriggerOrder/NorceCheckoutTriggerOrder',
+		])
+			expect(pkg.n8n.nodes).toContain(`dist/nodes/${file}.node.js`);
+		expect(pollingCodex.node).toBe(`${PACKAGE}.norceCheckoutOrderTrigger`);
+		expect(notificationCodex.node).toBe(`${PACKAGE}.norceCheckoutTriggerOrder`);
 	});
 });

@@ -1,9 +1,8 @@
 // The package as one app in n8n's node creator, and the credential's Test messages, in n8n's
 // real editor (headless Chromium, playwright-core):
-//   - searching "Norce" shows one "Norce Checkout" entry (the action node and the polling
-//     trigger, whose type is the action node's + "Trigger"); its Triggers list has the trigger's
-//     events, its Actions list the operations; the Notification Trigger is an entry of its own
-//     (n8n merges one trigger type per app)
+//   - searching "Norce" shows one "Norce Checkout" entry and no other: the action node and both
+//     triggers (types whose name without its first "Trigger" is the action node's); its Triggers
+//     list has the three events, its Actions list the operations
 //   - a new credential saved with a wrong channel, a wrong key, a Base URL without
 //     /checkout/order: the message under "Couldn't connect" names what to fix
 // Screenshots: test/ui/.artifacts/n8n-<version>/app-*.png (not committed). Runs after
@@ -68,32 +67,32 @@ describe('Norce Checkout as one app, and its credential Test (headless Chromium)
 				['Norce Checkout'],
 				`one "Norce Checkout" entry in ${JSON.stringify(shown)}`,
 			);
-			// no second entry for the polling trigger (its first type is hidden from the creator)
-			assert.ok(
-				!shown.some(
-					(name) => /^Norce Checkout( Trigger)?$/.test(name) && name !== 'Norce Checkout',
-				),
+			// no entry of its own for either trigger (their first types are hidden from the creator)
+			assert.deepEqual(
+				shown.filter((name) => /^Norce Checkout\b/.test(name) && name !== 'Norce Checkout'),
+				[],
 				JSON.stringify(shown),
 			);
 		});
 		await step('creator-entry', async () => {
 			await names.filter({ hasText: /^Norce Checkout$/ }).click();
 			// the Triggers list (collapsed below the actions when adding after a node): the
-			// polling trigger's events
+			// polling trigger's two events and the Notification Trigger's one
 			const creator = page.getByTestId('node-creator');
-			const created = creator.getByText(/order created/i).filter({ visible: true });
+			const triggerEvents = [
+				'On order created (polls on a schedule)',
+				'On order status changed (polls on a schedule)',
+				'On order status changed (instant, from Norce notifications)',
+			];
+			const created = creator.getByText(triggerEvents[0]).filter({ visible: true });
 			if ((await created.count()) === 0)
 				await creator
 					.getByText(/^Triggers/)
 					.filter({ visible: true })
 					.first()
 					.click();
-			await created.first().waitFor();
-			await creator
-				.getByText(/order status changed/i)
-				.filter({ visible: true })
-				.first()
-				.waitFor();
+			for (const event of triggerEvents)
+				await creator.getByText(event, { exact: true }).filter({ visible: true }).first().waitFor();
 			// the Actions list: the operations
 			await creator
 				.getByText(/^Actions/)

@@ -20,11 +20,13 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'Order Created',
 				value: 'orderCreated',
 				description: 'An order was created',
+				action: 'On order created (polls on a schedule)',
 			},
 			{
 				name: 'Order Status Changed',
 				value: 'orderStatusChanged',
 				description: 'An order moved to another status, e.g. processing or completed',
+				action: 'On order status changed (polls on a schedule)',
 			},
 		],
 		default: 'orderStatusChanged',

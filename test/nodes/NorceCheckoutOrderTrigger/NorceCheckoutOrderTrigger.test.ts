@@ -10,11 +10,5 @@ describe('NorceCheckoutOrderTrigger', () => {
 		expect(shown.hidden).toBeUndefined();
 		expect({ ...shown, name: saved.name, hidden: true }).toEqual(saved);
 		expect(new NorceCheckoutOrderTrigger()).toBeInstanceOf(NorceCheckoutTrigger);
-		// its Triggers tab lists the Event options ("event" is one of the property names n8n reads)
-		const event = shown.properties.find((property) => property.displayName === 'Event');
-		expect(event?.options?.map((option) => option.name)).toEqual([
-			'Order Created',
-			'Order Status Changed',
-		]);
 	});
 });
