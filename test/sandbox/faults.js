@@ -95,16 +95,9 @@ function normalizeRule(input) {
 			}
 			break;
 		case 'invalidJson':
-			rule.status = checkNumber(
-				rule.status === undefined ? 200 : rule.status,
-				'fault.status',
-				100,
-				599,
-			);
-			break;
 		case 'headersEcho':
 			rule.status = checkNumber(
-				rule.status === undefined ? 401 : rule.status,
+				rule.status === undefined ? (rule.kind === 'invalidJson' ? 200 : 401) : rule.status,
 				'fault.status',
 				100,
 				599,

@@ -2,7 +2,7 @@
 'use strict';
 /**
  * HTTP helpers of the self-check files for the Order API additions and the Notification
- * Service (selftest-orders.js, selftest-payments.js, selftest-notifications.js).
+ * Service (selftest.js, selftest-orders.js, selftest-payments.js, selftest-notifications.js).
  */
 
 const { DEFAULTS } = require('./index');
@@ -19,7 +19,7 @@ const EVENTS = '/api/v1/events';
 
 /**
  * @typedef {{status: number, headers: Headers, text: string, json: any}} Answer
- * @param {string} url @param {{method?: string, headers?: Record<string, string | undefined>, body?: unknown}} [init]
+ * @param {string} url @param {{method?: string, headers?: Record<string, string | undefined>, body?: unknown, signal?: AbortSignal}} [init]
  *   `body` other than a string is sent as JSON with `Content-Type: application/json`.
  * @returns {Promise<Answer>}
  */
@@ -39,6 +39,7 @@ async function request(url, init = {}) {
 		method: init.method || 'GET',
 		headers,
 		body: /** @type {string | undefined} */ (body),
+		signal: init.signal,
 	});
 	const text = await response.text();
 	/** @type {any} */

@@ -23,12 +23,8 @@ const {
 
 /** @typedef {import('./index').Sandbox} Sandbox */
 
-const AUTH = {
-	authorization: `Bearer ${DEFAULTS.apiKey}`,
-	'x-merchant': DEFAULTS.merchant,
-	'x-channel': 'se',
-};
-const ORDERS = '/api/v0/checkout/orders';
+const { AUTH, ORDERS, request } = require('./selftest-http');
+const { ORDER_STATUSES } = require('./orders');
 
 /** @type {Array<[string, () => Promise<void>]>} */
 const checks = [];
@@ -36,31 +32,11 @@ const checks = [];
 const check = (name, fn) => checks.push([name, fn]);
 
 /**
- * fetch against the sandbox API.
+ * fetch against the sandbox API, with the demo credential's headers.
  * @param {Sandbox} sb @param {string} apiPath path after /checkout/order
  * @param {{method?: string, headers?: Record<string, string | undefined>, body?: string, signal?: AbortSignal}} [init]
  */
-async function call(sb, apiPath, init = {}) {
-	/** @type {Record<string, string>} */
-	const headers = {};
-	for (const [key, value] of Object.entries({ ...AUTH, ...init.headers }))
-		if (value !== undefined) headers[key] = value;
-	const response = await fetch(`${sb.baseUrl}${apiPath}`, {
-		method: init.method || 'GET',
-		headers,
-		body: init.body,
-		signal: init.signal,
-	});
-	const text = await response.text();
-	/** @type {any} */
-	let json;
-	try {
-		json = text === '' ? undefined : JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status: response.status, headers: response.headers, text, json };
-}
+const call = (sb, apiPath, init = {}) => request(`${sb.baseUrl}${apiPath}`, init);
 
 /** Raw node:http request (no pooling), to observe socket-level errors. @param {string} url @returns {Promise<{status: number, body: string}>} */
 function rawRequest(url, headers = AUTH) {
@@ -102,14 +78,7 @@ check('demo data matches DEMO constants', async () => {
 	for (const channel of /** @type {const} */ (['se', 'no'])) {
 		const inChannel = orders.filter((o) => o.channel === channel);
 		assert.equal(inChannel.length, DEMO.counts[channel].total, `${channel} total`);
-		for (const status of /** @type {const} */ ([
-			'checkout',
-			'processing',
-			'accepted',
-			'completed',
-			'declined',
-			'removed',
-		])) {
+		for (const status of ORDER_STATUSES) {
 			assert.equal(
 				inChannel.filter((o) => o.state.currentStatus === status).length,
 				DEMO.counts[channel][status],

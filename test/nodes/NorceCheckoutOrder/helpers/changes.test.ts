@@ -1,9 +1,9 @@
 /**
  * What a change answers: Norce's object or the ids with success; the id of something created,
  * in every shape the sources disagree on; a DELETE whose 404 counts as done only after an
- * attempt that may have reached Norce (over real HTTP to the sandbox).
+ * attempt that may have reached Norce (over real HTTP to the sandbox), for every Delete operation.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import {
 	changeResult,
@@ -14,6 +14,8 @@ import type { NorceResponse } from '../../../../shared/transport';
 import { parameterContext, transportClient } from '../../../helpers/contexts';
 import { useNorceSandbox } from '../../../helpers/norceFixture';
 import { DEMO } from '../../../sandbox';
+import type { Operation } from '../../../sandbox';
+import { paired, runAfterLostAnswer, statuses } from '../actions/operationTests';
 
 const answered = (body: unknown, statusCode = 201): NorceResponse => ({
 	statusCode,
@@ -77,12 +79,35 @@ describe('deleteAndConfirm', () => {
 		]);
 	});
 
-	it('a 404 after a dropped attempt: the first attempt deleted it', async () => {
-		removeInSandbox();
-		norce.sandbox.addFault({ kind: 'drop', times: 1, match: { operation: 'consent.delete' } });
-		expect(await remove()).toEqual([{ ...ids, success: true, alreadyRemoved: true }]);
-		expect(norce.sandbox.requests.map(({ status }) => status)).toEqual([0, 404]);
-	});
+	// Through the node, one row per Delete operation: each must send its DELETE this way.
+	const orderOf = () => norce.sandbox.orders.get(DEMO.validOrderId)!;
+	it.each<[Operation, INodeParameters, () => void]>([
+		['order.delete', {}, () => norce.sandbox.orders.delete(DEMO.validOrderId)],
+		['consent.delete', { consentId: DEMO.consentId }, removeInSandbox],
+		['hook.delete', { hookId: DEMO.hookId }, () => (orderOf().hooks = [])],
+		[
+			'notification.delete',
+			{ notificationId: DEMO.notificationId },
+			() => (orderOf().notifications = []),
+		],
+	])(
+		'%s: a 404 after a dropped attempt is already removed',
+		async (operation, partIds, removeIt) => {
+			removeIt();
+			const [resource, name] = operation.split('.');
+			const result = await runAfterLostAnswer(norce, operation, {
+				resource,
+				operation: name,
+				orderId: DEMO.validOrderId,
+				...partIds,
+			});
+
+			expect(statuses(norce.sandbox)).toEqual([0, 404]);
+			expect(result.output).toEqual(
+				paired({ orderId: DEMO.validOrderId, ...partIds, success: true, alreadyRemoved: true }),
+			);
+		},
+	);
 
 	it('a 404 at the first attempt is an error: it was never there', async () => {
 		removeInSandbox();

@@ -1,13 +1,4 @@
-import {
-	API,
-	DEMO,
-	paired,
-	runAfterLostAnswer,
-	sent,
-	SPECIAL_ORDER_SEGMENT,
-	statuses,
-	useNorceSandbox,
-} from '../operationTests';
+import { API, DEMO, paired, sent, SPECIAL_ORDER_SEGMENT, useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 
@@ -63,25 +54,5 @@ describe('consent.delete', () => {
 			message: `Not found: consent "ci_#1?" on order "${orderId}" [404 consent-not-found]`,
 			httpCode: '404',
 		});
-	});
-
-	it('counts a 404 after a dropped first attempt as already removed', async () => {
-		const order = norce.sandbox.orders.get(DEMO.validOrderId)!;
-		order.consents = [];
-		const result = await runAfterLostAnswer(norce, 'consent.delete', {
-			...REMOVE,
-			orderId: DEMO.validOrderId,
-			consentId: DEMO.consentId,
-		});
-
-		expect(statuses(norce.sandbox)).toEqual([0, 404]);
-		expect(result.output).toEqual(
-			paired({
-				orderId: DEMO.validOrderId,
-				consentId: DEMO.consentId,
-				success: true,
-				alreadyRemoved: true,
-			}),
-		);
 	});
 });

@@ -1,13 +1,5 @@
 import type { OrderHook } from '../../../../sandbox';
-import {
-	API,
-	DEMO,
-	paired,
-	runAfterLostAnswer,
-	sent,
-	statuses,
-	useNorceSandbox,
-} from '../operationTests';
+import { API, DEMO, paired, sent, useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 
@@ -75,20 +67,6 @@ describe('hook.delete', () => {
 		expect(norce.sandbox.requests[0].rawPath).toBe(`${API}/orders/${orderId}/hooks/oh_a%2Fb`);
 		expect(result.error?.message).toBe(
 			`Not found: hook "oh_a/b" on order "${orderId}" [404 hook-not-found]`,
-		);
-	});
-
-	it('counts a 404 after a dropped first attempt as already removed', async () => {
-		norce.sandbox.orders.get(orderId)!.hooks = [];
-		const result = await runAfterLostAnswer(norce, 'hook.delete', {
-			...REMOVE,
-			orderId,
-			hookId: DEMO.hookId,
-		});
-
-		expect(statuses(norce.sandbox)).toEqual([0, 404]);
-		expect(result.output).toEqual(
-			paired({ orderId, hookId: DEMO.hookId, success: true, alreadyRemoved: true }),
 		);
 	});
 });

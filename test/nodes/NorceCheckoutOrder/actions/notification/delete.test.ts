@@ -1,14 +1,5 @@
 import type { OrderNotification } from '../../../../sandbox';
-import {
-	API,
-	DEMO,
-	paired,
-	runAfterLostAnswer,
-	sent,
-	SPECIAL_ORDER_SEGMENT,
-	statuses,
-	useNorceSandbox,
-} from '../operationTests';
+import { API, DEMO, paired, sent, SPECIAL_ORDER_SEGMENT, useNorceSandbox } from '../operationTests';
 
 const norce = useNorceSandbox();
 
@@ -74,20 +65,6 @@ describe('notification.delete', () => {
 		);
 		expect(result.error?.message).toBe(
 			`Not found: notification "${notificationId}" on order "${DEMO.specialCharsOrderId}" [404 notification-not-found]`,
-		);
-	});
-
-	it('counts a 404 after a dropped first attempt as already removed', async () => {
-		norce.sandbox.orders.get(orderId)!.notifications = [];
-		const result = await runAfterLostAnswer(norce, 'notification.delete', {
-			...REMOVE,
-			orderId,
-			notificationId,
-		});
-
-		expect(statuses(norce.sandbox)).toEqual([0, 404]);
-		expect(result.output).toEqual(
-			paired({ orderId, notificationId, success: true, alreadyRemoved: true }),
 		);
 	});
 });
