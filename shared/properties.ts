@@ -4,6 +4,18 @@ import { ORDER_STATUS_OPTIONS } from './orderStatuses';
 
 /** Parameters that all three nodes offer, with the text that says what they do in each. */
 
+/** The Options collection every node ends its parameters with, sorted as n8n's guidelines ask. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 /** The Channel option: overrides the credential's channel; `description` says for what. */
 export function channelOption(description: string): INodeProperties {
 	return {

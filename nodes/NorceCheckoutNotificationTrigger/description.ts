@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { channelOption, eventSimplifyOption, statusesProperty } from '../../shared/properties';
+import {
+	channelOption,
+	eventSimplifyOption,
+	optionsCollection,
+	statusesProperty,
+} from '../../shared/properties';
 
 export const notificationTriggerProperties: INodeProperties[] = [
 	{
@@ -30,25 +35,18 @@ export const notificationTriggerProperties: INodeProperties[] = [
 	statusesProperty(
 		'Only orders moving into one of these statuses fire. Empty fires for every status change.',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			channelOption(
-				"Overrides the credential's channel: whose configuration gets the notification, and the x-channel header of the read-back",
-			),
-			eventSimplifyOption,
-			{
-				displayName: 'Verify',
-				name: 'verify',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to read each notified order back from Norce with the credential and emit what Norce says, instead of trusting the call. Norce does not sign its calls: with this off, anyone who learns the URL can start the workflow with made-up orders.',
-			},
-		],
-	},
+	optionsCollection([
+		channelOption(
+			"Overrides the credential's channel: whose configuration gets the notification, and the x-channel header of the read-back",
+		),
+		eventSimplifyOption,
+		{
+			displayName: 'Verify',
+			name: 'verify',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to read each notified order back from Norce with the credential and emit what Norce says, instead of trusting the call. Norce does not sign its calls: with this off, anyone who learns the URL can start the workflow with made-up orders.',
+		},
+	]),
 ];

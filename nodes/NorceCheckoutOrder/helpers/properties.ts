@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { channelOption } from '../../../shared/properties';
+import { channelOption, optionsCollection } from '../../../shared/properties';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../../../shared/transport';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './parameters';
 
@@ -208,21 +208,13 @@ export function operationProperties(
 	properties: INodeProperties[],
 	shape: OperationShape,
 ): INodeProperties[] {
-	const options = [
-		...(shape.changesOrder ? [adapterIdOption] : []),
-		nodeChannelOption,
-		...reliabilityOptions,
-		...(shape.options ?? []),
-	].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return [
 		...properties,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options,
-		},
+		optionsCollection([
+			...(shape.changesOrder ? [adapterIdOption] : []),
+			nodeChannelOption,
+			...reliabilityOptions,
+			...(shape.options ?? []),
+		]),
 	];
 }

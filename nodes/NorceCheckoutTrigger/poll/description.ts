@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { channelOption, eventSimplifyOption, statusesProperty } from '../../../shared/properties';
+import {
+	channelOption,
+	eventSimplifyOption,
+	optionsCollection,
+	statusesProperty,
+} from '../../../shared/properties';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
 /**
@@ -41,24 +46,17 @@ export const triggerProperties: INodeProperties[] = [
 	statusesProperty(
 		'Only orders created in, or moving into, one of these statuses fire. Empty fires for every status.',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			channelOption("Overrides the credential's channel (x-channel header) for this trigger"),
-			{
-				displayName: 'Lookback Days',
-				name: 'lookbackDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 365 },
-				default: DEFAULT_LOOKBACK_DAYS,
-				description: 'For Order Status Changed: how far back orders are watched, by creation date',
-				hint: 'Status changes of orders created longer ago than this are not seen. Every poll reads all orders of this window, so keep it as short as your orders take to complete.',
-			},
-			eventSimplifyOption,
-		],
-	},
+	optionsCollection([
+		channelOption("Overrides the credential's channel (x-channel header) for this trigger"),
+		{
+			displayName: 'Lookback Days',
+			name: 'lookbackDays',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 365 },
+			default: DEFAULT_LOOKBACK_DAYS,
+			description: 'For Order Status Changed: how far back orders are watched, by creation date',
+			hint: 'Status changes of orders created longer ago than this are not seen. Every poll reads all orders of this window, so keep it as short as your orders take to complete.',
+		},
+		eventSimplifyOption,
+	]),
 ];
