@@ -228,6 +228,30 @@ export function sameSettingsForEveryItem(context: IExecuteFunctions): boolean {
 	return !holdsExpression(context.getNode().parameters.options);
 }
 
+const runConstants = new WeakMap<IExecuteFunctions, Map<string, unknown>>();
+
+/**
+ * A parameter that is a plain value (text, number, boolean) with no expression: n8n resolves
+ * it to the same value for every item, at about a tenth of a request's own CPU per read, so it
+ * is read once per run. Anything else is read for the item, as getNodeParameter does.
+ */
+export function getItemParameter<T extends string | number | boolean>(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: T,
+): T {
+	const raw = context.getNode().parameters[name];
+	if (typeof raw === 'object' || (typeof raw === 'string' && raw.startsWith('='))) {
+		return context.getNodeParameter(name, itemIndex, fallback) as T;
+	}
+	let constants = runConstants.get(context);
+	if (constants === undefined) runConstants.set(context, (constants = new Map()));
+	if (!constants.has(name))
+		constants.set(name, context.getNodeParameter(name, itemIndex, fallback));
+	return constants.get(name) as T;
+}
+
 /** How many items are in flight at once; read once per run from the first item. */
 export function getConcurrency(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;

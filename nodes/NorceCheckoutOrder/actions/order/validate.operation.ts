@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { norceApiError } from '../../../../shared/transport';
 import type { NorceClient } from '../../../../shared/transport';
 import { operationProperties, orderIdProperty } from '../../helpers/properties';
-import { getOrderId } from '../../helpers/parameters';
+import { getItemParameter, getOrderId } from '../../helpers/parameters';
 import type { OperationModule } from '../../execution/registry';
 
 const properties: INodeProperties[] = [
@@ -67,7 +67,7 @@ export async function execute(
 	norce: NorceClient,
 ): Promise<IDataObject[]> {
 	const orderId = await getOrderId(this, itemIndex, norce);
-	const output = this.getNodeParameter('output', itemIndex, 'validations') as string;
+	const output = getItemParameter<string>(this, 'output', itemIndex, 'validations');
 
 	const response = await norce.request({
 		method: 'POST',

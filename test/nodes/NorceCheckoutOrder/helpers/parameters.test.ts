@@ -5,7 +5,14 @@
  * that names the parameter and the item, before any request leaves. The same for header
  * options, and the bounds of the reliability options.
  */
-import type { IDataObject, INodeParameters, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameters,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { getItemParameter } from '../../../../nodes/NorceCheckoutOrder/helpers/parameters';
 
 import type { RunResult } from '../../../helpers/n8nRuntime';
 import { API, useNorceSandbox, wire } from '../../../helpers/norceFixture';
@@ -232,5 +239,40 @@ describe('reliability options', () => {
 		norce.sandbox.addFault({ kind: 'status', status: 503 });
 		await norce.run({ operation: 'get', orderId: DEMO.validOrderId, options: { maxRetries } });
 		expect(norce.sandbox.requests).toHaveLength(attempts);
+	});
+});
+
+describe('getItemParameter', () => {
+	/** A run's context that counts n8n's parameter reads; `json.n` is the item's own value. */
+	function countingContext(parameters: INodeParameters) {
+		const reads: number[] = [];
+		const context = {
+			getNode: () => ({ parameters }),
+			getNodeParameter: (name: string, itemIndex: number) => {
+				reads.push(itemIndex);
+				const raw = parameters[name];
+				return typeof raw === 'string' && raw.startsWith('=') ? `item ${itemIndex}` : raw;
+			},
+		} as unknown as IExecuteFunctions;
+		return { context, reads };
+	}
+
+	it('reads a plain value once per run: n8n gives every item the same', () => {
+		const { context, reads } = countingContext({ output: 'summary' });
+		const values = [0, 1, 2].map((item) => getItemParameter(context, 'output', item, 'x'));
+
+		expect(values).toEqual(['summary', 'summary', 'summary']);
+		expect(reads).toEqual([0]);
+		// another run (another context) reads again
+		const next = countingContext({ output: 'validations' });
+		expect(getItemParameter(next.context, 'output', 0, 'x')).toBe('validations');
+	});
+
+	it('reads an expression for every item', () => {
+		const { context, reads } = countingContext({ output: '={{ $json.output }}' });
+		const values = [0, 1].map((item) => getItemParameter(context, 'output', item, 'x'));
+
+		expect(values).toEqual(['item 0', 'item 1']);
+		expect(reads).toEqual([0, 1]);
 	});
 });
