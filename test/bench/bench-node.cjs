@@ -3,6 +3,10 @@
 //   mark    records a time and load snapshot at the start / end of the measured section
 //   helper  the validate call through n8n's bare `this.helpers.httpRequest`, C at a time: the
 //           best any node built on n8n's helpers can do (same request options as the node)
+//   guarded the helper call with the guarantees the node gives every request (shared/transport
+//           client.ts attempt()): a deadline over the whole attempt, n8n's cancel signal, no
+//           redirect followed, the answer read as a stream under a size cap, then parsed: the
+//           best a node with those guarantees can do on n8n's helpers
 //   raw     the same call on node:http(s), keep-alive agent (or a new agent per request)
 // Marks append JSON lines to BENCH_MARK_OUT; /proc/<pid>/schedstat gives CPU time and run-queue
 // wait of this process's main thread and of the sandbox process (BENCH_SANDBOX_PID).
@@ -59,6 +63,19 @@ async function closedLoop(count, c, work) {
 			}
 		}),
 	);
+}
+
+/** The answer stream as text, refused above `cap` bytes or when `signal` aborts. */
+async function readCapped(stream, cap, signal) {
+	const chunks = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		if (signal.aborted) throw new Error('deadline');
+		size += chunk.length;
+		if (size > cap) throw new Error('answer too large');
+		chunks.push(chunk);
+	}
+	return Buffer.concat(chunks).toString('utf8');
 }
 
 function validationItems(orderId, statusCode, body, index) {
@@ -158,6 +175,36 @@ class NorceBench {
 					...(method === 'GET' ? {} : { disableFollowRedirect: true }),
 				});
 				results[index] = validationItems(orderId, response.statusCode, response.body, index);
+			});
+		} else if (operation === 'guarded') {
+			await closedLoop(items.length, c, async (index) => {
+				const orderId = String(this.getNodeParameter('orderId', index));
+				const controller = new AbortController();
+				const deadline = AbortSignal.timeout(30000);
+				const cancel = this.getExecutionCancelSignal?.();
+				const stop = () => controller.abort();
+				deadline.addEventListener('abort', stop, { once: true });
+				cancel?.addEventListener('abort', stop, { once: true });
+				try {
+					const response = await this.helpers.httpRequest({
+						method,
+						url: `${base}${path.replace('{id}', encodeURIComponent(orderId))}`,
+						headers: { ...headers },
+						timeout: 30000,
+						abortSignal: controller.signal,
+						returnFullResponse: true,
+						ignoreHttpStatusErrors: true,
+						disableFollowRedirect: true,
+						sendCredentialsOnCrossOriginRedirect: false,
+						encoding: 'stream',
+					});
+					const text = await readCapped(response.body, 32 * 1024 * 1024, controller.signal);
+					const body = text === '' ? '' : JSON.parse(text);
+					results[index] = validationItems(orderId, response.statusCode, body, index);
+				} finally {
+					deadline.removeEventListener('abort', stop);
+					cancel?.removeEventListener('abort', stop);
+				}
 			});
 		} else if (operation === 'raw') {
 			const keepAlive = this.getNodeParameter('keepAlive', 0);
