@@ -785,17 +785,26 @@ function renderReport(aggs, memory, trigger, ctx = {}) {
 	const targets = [];
 	const grid = aggs.filter((a) => a.cfg.section === 'grid');
 	if (grid.length) {
-		L.push(
-			'| proto | lat ms | C | node | bare helper | guarded helper | HTTP loop | raw k-a | raw new | **node ÷ helper** | node ÷ guarded | node ÷ HTTP loop | node ÷ raw k-a | n8n CPU/item node | load |',
-		);
-		L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
-		for (const a of grid) {
-			const { cfg, rows } = a;
+		// columns of the contenders this run measured (--contenders can leave some out)
+		const columns = [
+			['node', 'node', (a) => ms2(a.rows.node?.msPerItem)],
+			['bare helper', 'helper', (a) => ms2(a.rows.helper?.msPerItem)],
+			['guarded helper', 'guarded', (a) => ms2(a.rows.guarded?.msPerItem)],
+			['HTTP loop', 'httpLoop', (a) => ms2(a.rows.httpLoop?.msPerItem)],
+			['raw k-a', 'rawKA', (a) => ms2(a.rows.rawKA?.msPerItem)],
+			['raw new', 'rawNew', (a) => ms2(a.rows.rawNew?.msPerItem)],
+			['**node ÷ helper**', 'helper', (a) => `**${f2(a.ratio('node', 'helper'))}**`],
+			['node ÷ guarded', 'guarded', (a) => f2(a.ratio('node', 'guarded'))],
+			['node ÷ HTTP loop', 'httpLoop', (a) => f2(a.ratio('node', 'httpLoop'))],
+			['node ÷ raw k-a', 'rawKA', (a) => f2(a.ratio('node', 'rawKA'))],
+			['n8n CPU/item node', 'node', (a) => ms2(a.rows.node?.cpuPerItem)],
+		].filter(([, who]) => grid.some((a) => a.rows[who]));
+		L.push(`| proto | lat ms | C | ${columns.map(([title]) => title).join(' | ')} | load |`);
+		L.push(`|---|---:|---:|${columns.map(() => '---:|').join('')}---|`);
+		for (const a of grid)
 			L.push(
-				// a contender left out (--contenders) shows as –
-				`| ${cfg.proto} | ${cfg.latency} | ${cfg.c} | ${ms2(rows.node?.msPerItem)} | ${ms2(rows.helper?.msPerItem)} | ${ms2(rows.guarded?.msPerItem)} | ${ms2(rows.httpLoop?.msPerItem)} | ${ms2(rows.rawKA?.msPerItem)} | ${ms2(rows.rawNew?.msPerItem)} | **${f2(a.ratio('node', 'helper'))}** | ${f2(a.ratio('node', 'guarded'))} | ${f2(a.ratio('node', 'httpLoop'))} | ${f2(a.ratio('node', 'rawKA'))} | ${ms2(rows.node?.cpuPerItem)} | ${rows.node ? loadText(rows.node) : '–'} |`,
+				`| ${a.cfg.proto} | ${a.cfg.latency} | ${a.cfg.c} | ${columns.map(([, , cell]) => cell(a)).join(' | ')} | ${a.rows.node ? loadText(a.rows.node) : '–'} |`,
 			);
-		}
 		for (const a of grid.filter((x) => x.rows.before))
 			L.push(
 				`${a === grid.find((x) => x.rows.before) ? `\n"before" = ${ctx.beforeName}, in the same rounds: ` : ''}${a.cfg.proto} ${a.cfg.latency}/${a.cfg.c} node ÷ before ${f2(a.ratio('node', 'before'))};`,
