@@ -25,16 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureN8n, resolveMatrix } from '../e2e/lib/install.mjs';
 import { N8nInstance, NODE_TYPE, CREDENTIAL_TYPE } from '../e2e/lib/n8n.mjs';
 import { buildAndPack } from '../e2e/lib/package.mjs';
-import {
-	fmtMs,
-	killAllChildren,
-	log,
-	mkdirp,
-	readJson,
-	run,
-	tail,
-	writeJson,
-} from '../e2e/lib/util.mjs';
+import { fmtMs, log, mkdirp, readJson, run, runMain, tail, writeJson } from '../e2e/lib/util.mjs';
 import { makeId, norceCredential } from '../e2e/lib/workflows.mjs';
 import { prepareN8nPatch } from './n8n-patch.mjs';
 
@@ -1116,15 +1107,10 @@ async function eachVersion() {
 	}
 }
 
-(flags.render
-	? Promise.resolve().then(() => report(readJson(path.resolve(String(flags.render))), true))
-	: flags.version
-		? main()
-		: eachVersion()
-)
-	.then(() => killAllChildren())
-	.catch((e) => {
-		killAllChildren();
-		console.error(e.stack ?? e);
-		process.exitCode = 1;
-	});
+runMain(async () =>
+	flags.render
+		? report(readJson(path.resolve(String(flags.render))), true)
+		: flags.version
+			? main()
+			: eachVersion(),
+);

@@ -13,7 +13,7 @@ import { ensureN8n, resolveMatrix } from './lib/install.mjs';
 import { N8nInstance } from './lib/n8n.mjs';
 import { getTarball } from './lib/package.mjs';
 import { N8nServer } from './lib/server.mjs';
-import { fmtMs, killAllChildren, waitFor } from './lib/util.mjs';
+import { fmtMs, runMain, waitFor } from './lib/util.mjs';
 import {
 	chainWorkflow,
 	makeId,
@@ -141,10 +141,4 @@ async function main() {
 	);
 }
 
-main()
-	.then(() => killAllChildren())
-	.catch((e) => {
-		killAllChildren();
-		console.error(e.stack ?? e);
-		process.exitCode = 1;
-	});
+runMain(main);
