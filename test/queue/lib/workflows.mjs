@@ -64,7 +64,13 @@ function norceNode(name, position, parameters, credential, { type = NODE_TYPE, e
 	});
 }
 
-const settings = { executionOrder: 'v1' };
+/** A workflow as the editor's REST API takes it, its nodes connected by [from, to, output] links. */
+const workflow = (name, nodes, links) => ({
+	name,
+	nodes,
+	connections: connectionsOf(links),
+	settings: { executionOrder: 'v1' },
+});
 
 /** Names of the nodes the checks read. */
 export const PARENT = {
@@ -120,18 +126,13 @@ export function parentWorkflow({ norceCredential, batchUrl }) {
 			options: {},
 		}),
 	];
-	return {
-		name: 'queue: nightly reconciliation (parent)',
-		nodes,
-		connections: connectionsOf([
-			[PARENT.start, PARENT.list],
-			[PARENT.list, PARENT.loop],
-			[PARENT.loop, PARENT.ids, 1],
-			[PARENT.ids, PARENT.send],
-			[PARENT.send, PARENT.loop],
-		]),
-		settings,
-	};
+	return workflow('queue: nightly reconciliation (parent)', nodes, [
+		[PARENT.start, PARENT.list],
+		[PARENT.list, PARENT.loop],
+		[PARENT.loop, PARENT.ids, 1],
+		[PARENT.ids, PARENT.send],
+		[PARENT.send, PARENT.loop],
+	]);
 }
 
 export function childWorkflow({ norceCredential, postgresCredential }) {
@@ -209,23 +210,18 @@ export function childWorkflow({ norceCredential, postgresCredential }) {
 			{ credentials: credentialRef('postgres', postgresCredential) },
 		),
 	];
-	return {
-		name: 'queue: one batch (child)',
-		nodes,
-		connections: connectionsOf([
-			[CHILD.hook, CHILD.split],
-			[CHILD.split, CHILD.validate],
-			[CHILD.validate, CHILD.record],
-		]),
-		settings,
-	};
+	return workflow('queue: one batch (child)', nodes, [
+		[CHILD.hook, CHILD.split],
+		[CHILD.split, CHILD.validate],
+		[CHILD.validate, CHILD.record],
+	]);
 }
 
 /** As test/e2e/trigger.test.mjs: the trigger on `cron` → POST each event to a receiver. */
 export function triggerWorkflow({ event, norceCredential, receiverUrl, cron = EVERY_5_SECONDS }) {
-	return {
-		name: `queue: trigger ${event}`,
-		nodes: [
+	return workflow(
+		`queue: trigger ${event}`,
+		[
 			norceNode(
 				'Norce Checkout Trigger',
 				[0, 300],
@@ -247,9 +243,8 @@ export function triggerWorkflow({ event, norceCredential, receiverUrl, cron = EV
 				options: {},
 			}),
 		],
-		connections: connectionsOf([['Norce Checkout Trigger', 'Post event']]),
-		settings,
-	};
+		[['Norce Checkout Trigger', 'Post event']],
+	);
 }
 
 /**
@@ -258,9 +253,9 @@ export function triggerWorkflow({ event, norceCredential, receiverUrl, cron = EV
  * the HTTP Request node, so each item can be matched with the worker log that started it.
  */
 export function notificationWorkflow({ norceCredential, receiverUrl, webhookId, statuses }) {
-	return {
-		name: 'queue: notification trigger',
-		nodes: [
+	return workflow(
+		'queue: notification trigger',
+		[
 			norceNode(
 				NOTIFICATION_TRIGGER,
 				[0, 300],
@@ -277,7 +272,6 @@ export function notificationWorkflow({ norceCredential, receiverUrl, webhookId, 
 				options: {},
 			}),
 		],
-		connections: connectionsOf([[NOTIFICATION_TRIGGER, 'Post item']]),
-		settings,
-	};
+		[[NOTIFICATION_TRIGGER, 'Post item']],
+	);
 }
