@@ -58,7 +58,7 @@ describe('examples/*.json are valid n8n workflows using the community node type'
 			for (const n of norce) {
 				assert.match(
 					n.type,
-					/^n8n-nodes-norce-checkout\.norceCheckout(Order|OrderTool|Trigger|NotificationTrigger)$/,
+					/^n8n-nodes-norce-checkout\.norceCheckout(Order|OrderTool|Trigger|NotificationTrigger|OrderTrigger|TriggerOrder)$/,
 				);
 				assert.equal(n.typeVersion, 1);
 				assert.ok(n.credentials?.norceApi, `${n.name} references a norceApi credential`);
