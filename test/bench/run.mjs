@@ -25,17 +25,15 @@ import { fileURLToPath } from 'node:url';
 import { ensureN8n, resolveMatrix } from '../e2e/lib/install.mjs';
 import { N8nInstance, NODE_TYPE, CREDENTIAL_TYPE } from '../e2e/lib/n8n.mjs';
 import { buildAndPack } from '../e2e/lib/package.mjs';
+import { fmtMs, log, mkdirp, readJson, run, runMain, tail, writeJson } from '../e2e/lib/util.mjs';
 import {
-	fmtMs,
-	killAllChildren,
-	log,
-	mkdirp,
-	readJson,
-	run,
-	tail,
-	writeJson,
-} from '../e2e/lib/util.mjs';
-import { makeId, norceCredential } from '../e2e/lib/workflows.mjs';
+	itemsNodes,
+	linkedWorkflow,
+	makeId,
+	manualTrigger,
+	norceCredential,
+	workflowNode,
+} from '../e2e/lib/workflows.mjs';
 import { prepareN8nPatch } from './n8n-patch.mjs';
 
 const require = createRequire(import.meta.url);
@@ -219,33 +217,6 @@ async function installBefore(userFolder, tarball) {
 
 // ---------------------------------------------------------------------------------------------
 // Workflows
-let posX = 0;
-const wfNode = (name, type, typeVersion, parameters, extra = {}) => ({
-	id: crypto.randomUUID(),
-	name,
-	type,
-	typeVersion,
-	position: [(posX += 220), 300],
-	parameters,
-	...extra,
-});
-function workflow(name, nodes, links) {
-	const connections = {};
-	for (const [from, to, output = 0] of links) {
-		connections[from] ??= { main: [] };
-		while (connections[from].main.length <= output) connections[from].main.push([]);
-		connections[from].main[output].push({ node: to, type: 'main', index: 0 });
-	}
-	return {
-		id: makeId('bench'),
-		name,
-		active: false,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1', saveManualExecutions: false },
-		pinData: {},
-	};
-}
 const headersOf = (sb) => ({
 	Authorization: `Bearer ${sb.apiKey}`,
 	'x-merchant': sb.merchant,
@@ -266,15 +237,10 @@ function chunkWorkflow({
 	idOf = (i) => generatedOrderId(i + 1),
 }) {
 	const nodes = [
-		wfNode('Start', 'n8n-nodes-base.manualTrigger', 1, {}),
-		wfNode('Input JSON', 'n8n-nodes-base.set', 3.4, {
-			mode: 'raw',
-			jsonOutput: JSON.stringify({ items: Array.from({ length: n }, (_, i) => ({ id: idOf(i) })) }),
-			options: {},
-		}),
-		wfNode('Input Items', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'items', options: {} }),
-		wfNode('Mark Start', BENCH_TYPE, 1, { operation: 'mark', phase: 'start', tag, patched }),
-		wfNode('Mark End', BENCH_TYPE, 1, { operation: 'mark', phase: 'end', tag }),
+		manualTrigger(),
+		...itemsNodes(Array.from({ length: n }, (_, i) => ({ id: idOf(i) }))),
+		workflowNode('Mark Start', BENCH_TYPE, 1, { operation: 'mark', phase: 'start', tag, patched }),
+		workflowNode('Mark End', BENCH_TYPE, 1, { operation: 'mark', phase: 'end', tag }),
 	];
 	const links = [
 		['Start', 'Input JSON'],
@@ -284,7 +250,7 @@ function chunkWorkflow({
 	const m = measured();
 	nodes.push(...m.nodes);
 	links.push(['Mark Start', m.first], ...m.links, [m.last, 'Mark End', m.lastOutput ?? 0]);
-	return workflow(tag, nodes, links);
+	return linkedWorkflow({ id: makeId('bench'), name: tag, nodes, links });
 }
 
 // alwaysOutputData: an answer without items (e.g. an order without payments) must still reach Mark end
@@ -304,7 +270,7 @@ function norceNode({
 	onError,
 	before = false,
 }) {
-	return wfNode(
+	return workflowNode(
 		'Measured',
 		before ? `${BEFORE_PKG}.norceCheckoutOrder` : NODE_TYPE,
 		1,
@@ -341,7 +307,7 @@ function httpNode(
 	const options = {};
 	if (batch) options.batching = { batch: { batchSize: batch.size, batchInterval: batch.interval } };
 	if (neverError) options.response = { response: { neverError: true } };
-	return wfNode(
+	return workflowNode(
 		name,
 		HTTP_TYPE,
 		4.2,
@@ -361,7 +327,10 @@ function httpNode(
 }
 /** Closed loop: Loop Over Items (batch C) → HTTP Request (C requests, all awaited) → loop. */
 const httpLoop = (sb, c) => () => {
-	const loop = wfNode('Loop', 'n8n-nodes-base.splitInBatches', 3, { batchSize: c, options: {} });
+	const loop = workflowNode('Loop', 'n8n-nodes-base.splitInBatches', 3, {
+		batchSize: c,
+		options: {},
+	});
 	// an answer `[]` gives no item; without alwaysOutputData the loop would stop there
 	const http = { ...httpNode(sb), alwaysOutputData: true };
 	return {
@@ -376,7 +345,7 @@ const httpLoop = (sb, c) => () => {
 	};
 };
 const benchNode = (sb, c, operation, extra = {}) =>
-	wfNode('Measured', BENCH_TYPE, 1, {
+	workflowNode('Measured', BENCH_TYPE, 1, {
 		operation,
 		baseUrl: sb.baseUrl,
 		path: VALIDATE_PATH,
@@ -569,7 +538,7 @@ async function buildPlan(ctx) {
 												? { filters: { orderId: '={{ $json.id }}' }, returnAll: false, limit: 10 }
 												: {},
 									})
-								: wfNode('Measured', BENCH_TYPE, 1, {
+								: workflowNode('Measured', BENCH_TYPE, 1, {
 										operation: 'helper',
 										baseUrl: sb.baseUrl,
 										path: `/api/v0/checkout/orders/{id}${urlPath}`,
@@ -1143,17 +1112,10 @@ async function eachVersion() {
 	}
 }
 
-(flags.render
-	? Promise.resolve().then(() =>
-			report(readJson(path.resolve(String(flags.render))), !flags['no-write']),
-		)
-	: flags.version
-		? main()
-		: eachVersion()
-)
-	.then(() => killAllChildren())
-	.catch((e) => {
-		killAllChildren();
-		console.error(e.stack ?? e);
-		process.exitCode = 1;
-	});
+runMain(async () =>
+	flags.render
+		? report(readJson(path.resolve(String(flags.render))), !flags['no-write'])
+		: flags.version
+			? main()
+			: eachVersion(),
+);

@@ -13,13 +13,13 @@ import { ensureN8n, resolveMatrix } from './lib/install.mjs';
 import { N8nInstance } from './lib/n8n.mjs';
 import { getTarball } from './lib/package.mjs';
 import { N8nServer } from './lib/server.mjs';
-import { fmtMs, killAllChildren, waitFor } from './lib/util.mjs';
+import { fmtMs, runMain, waitFor } from './lib/util.mjs';
 import {
 	chainWorkflow,
 	makeId,
-	manualTrigger,
 	norceCredential,
 	norceNode,
+	norceWorkflow,
 } from './lib/workflows.mjs';
 
 const require = createRequire(import.meta.url);
@@ -38,10 +38,11 @@ async function main() {
 		const cred = norceCredential({ id: makeId('bench'), sandbox });
 		const params = { operation: 'get', orderId: DEMO.validOrderId, options: {} };
 		const manual = Array.from({ length: N }, (_, i) =>
-			chainWorkflow({
+			norceWorkflow({
 				id: `1${String(i).padStart(15, '0')}`,
 				name: `bench manual ${i}`,
-				nodes: [manualTrigger(), norceNode('Norce', params, { credential: cred })],
+				params,
+				credential: cred,
 			}),
 		);
 		const hooks = Array.from({ length: N }, (_, i) => {
@@ -103,10 +104,7 @@ async function main() {
 		out.executeBatchSnapshots = fs.readdirSync(snap).length;
 
 		// C
-		for (const w of hooks) {
-			const p = await n8n.cli(['publish:workflow', `--id=${w.id}`], { label: 'publish:workflow' });
-			if (p.code !== 0) throw new Error(`publish:workflow failed: ${p.stdout}${p.stderr}`);
-		}
+		await n8n.publishWorkflows(hooks);
 		t = Date.now();
 		const server = await new N8nServer(n8n).start();
 		out.serverStartMs = Date.now() - t;
@@ -141,10 +139,4 @@ async function main() {
 	);
 }
 
-main()
-	.then(() => killAllChildren())
-	.catch((e) => {
-		killAllChildren();
-		console.error(e.stack ?? e);
-		process.exitCode = 1;
-	});
+runMain(main);

@@ -28,7 +28,7 @@ import { N8nInstance } from './lib/n8n.mjs';
 import { buildAndPack } from './lib/package.mjs';
 import { startHttpReceiver } from './lib/receivers.mjs';
 import { errorItems, jsonOf, successItems } from './lib/rundata.mjs';
-import { fmtMs, killAllChildren, log, parseArgs } from './lib/util.mjs';
+import { fmtMs, log, parseArgs, runMain } from './lib/util.mjs';
 import { makeId, norceCredential } from './lib/workflows.mjs';
 
 const require = createRequire(import.meta.url);
@@ -146,15 +146,6 @@ async function main() {
 	}
 }
 
-main()
-	.then((code) => {
-		killAllChildren();
-		process.exitCode = code;
-	})
-	.catch((e) => {
-		killAllChildren();
-		console.error(`demo failed: ${e.stack ?? e}`);
-		process.exitCode = 1;
-	});
+runMain(main, 'demo failed:');
 
 export { satisfies };

@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { scheduleToManual } from './lib/examples.mjs';
 import { startHttpReceiver } from './lib/receivers.mjs';
 import { errorItems, successItems } from './lib/rundata.mjs';
-import { e2eMatrix, startSuite, versionLabel } from './lib/suite.mjs';
-import { makeId, norceCredential, prepareExample, readExample } from './lib/workflows.mjs';
+import { describeEachVersion, startSuite } from './lib/suite.mjs';
+import { norceCredential, prepareExample, readExample } from './lib/workflows.mjs';
 
 /**
  * A stand-in receiver of Norce's notifications: GET /api/orders/{id} answers 200 for the orders
@@ -52,135 +52,129 @@ async function startErp() {
 	};
 }
 
-for (const entry of e2eMatrix()) {
-	describe(`examples (ERP export, notification retry) on ${versionLabel(entry)}`, () => {
-		let ctx;
-		let erp;
-		let slack;
-		let results;
-		const wf = {};
-		const processingOrders = () =>
-			[...ctx.sandbox.orders.values()].filter(
-				(o) => o.channel === 'se' && o.state.currentStatus === 'processing',
-			);
-		let exported;
-		let receiver;
-		// Events of the example's notification (reference erp-export), by what the receiver has.
-		const seeded = {};
+describeEachVersion('examples (ERP export, notification retry)', (entry) => {
+	let ctx;
+	let erp;
+	let slack;
+	let results;
+	const wf = {};
+	const processingOrders = () =>
+		[...ctx.sandbox.orders.values()].filter(
+			(o) => o.channel === 'se' && o.state.currentStatus === 'processing',
+		);
+	let exported;
+	let receiver;
+	// Events of the example's notification (reference erp-export), by what the receiver has.
+	const seeded = {};
 
-		before(async () => {
-			ctx = await startSuite(entry, 'examples-more');
-			erp = await startErp();
-			slack = await startHttpReceiver();
-			exported = processingOrders().map((o) => o.id);
-			const hour = 3_600_000;
-			const event = (name, hoursAgo, reference = 'erp-export') => {
-				const added = ctx.sandbox.addNotificationEvent({
-					createdAt: new Date(Date.now() - hoursAgo * hour).toISOString(),
-					reference,
-				});
-				seeded[name] = { id: added.id, orderId: added.orderId };
-			};
-			event('received', 2); // the receiver has the order: not delivered again
-			event('lost', 5); // the receiver lacks it: delivered again
-			event('refused', 30); // lacks it, and Norce refuses the retry
-			event('old', 72); // lacks it, but older than two days
-			event('otherNotification', 3, 'crm-declined'); // another notification's event
-			ctx.sandbox.addFault({
-				kind: 'status',
-				status: 404,
-				body: 'base',
-				code: 'event-not-found',
-				message: 'Notification event not found.',
-				match: { operation: 'notificationEvent.retry', eventId: seeded.refused.id },
+	before(async () => {
+		ctx = await startSuite(entry, 'examples-more');
+		erp = await startErp();
+		slack = await startHttpReceiver();
+		exported = processingOrders().map((o) => o.id);
+		const hour = 3_600_000;
+		const event = (name, hoursAgo, reference = 'erp-export') => {
+			const added = ctx.sandbox.addNotificationEvent({
+				createdAt: new Date(Date.now() - hoursAgo * hour).toISOString(),
+				reference,
 			});
-			receiver = await startReceiver([seeded.received.orderId]);
+			seeded[name] = { id: added.id, orderId: added.orderId };
+		};
+		event('received', 2); // the receiver has the order: not delivered again
+		event('lost', 5); // the receiver lacks it: delivered again
+		event('refused', 30); // lacks it, and Norce refuses the retry
+		event('old', 72); // lacks it, but older than two days
+		event('otherNotification', 3, 'crm-declined'); // another notification's event
+		ctx.sandbox.addFault({
+			kind: 'status',
+			status: 404,
+			body: 'base',
+			code: 'event-not-found',
+			message: 'Notification event not found.',
+			match: { operation: 'notificationEvent.retry', eventId: seeded.refused.id },
+		});
+		receiver = await startReceiver([seeded.received.orderId]);
 
-			const credential = norceCredential({
-				id: makeId('cred'),
-				name: 'Norce sandbox',
-				sandbox: ctx.sandbox,
-			});
-			const credentials = { norceApi: credential };
-			wf.erp = scheduleToManual(
-				prepareExample(readExample('nightly-erp-export.json'), {
-					credentials,
-					patch: { 'Create the order in the ERP': (p) => (p.url = erp.url) },
-				}),
-			);
-			wf.retry = scheduleToManual(
-				prepareExample(readExample('retry-failed-notifications.json'), {
-					credentials,
-					patch: {
-						'Ask the receiver for the order': (p) =>
-							(p.url = `=${receiver.url.replace(/x$/, '')}{{ encodeURIComponent($json.orderId) }}`),
-						'Send the report to Slack': (p) => (p.url = slack.url),
-					},
-				}),
-			);
-			await ctx.n8n.importCredentials([credential]);
-			await ctx.n8n.importWorkflows(Object.values(wf));
-			results = await ctx.n8n.executeMany(Object.values(wf).map((w) => w.id));
-		});
-		after(async () => {
-			await erp?.close();
-			await receiver?.close();
-			await slack?.close();
-			await ctx?.close();
-		});
-
-		it('ERP export: every processing order is sent once, gets its ERP number and is accepted', () => {
-			const r = results.get(wf.erp.id);
-			assert.equal(r.ok, true, r.describe());
-			assert.ok(exported.length > 0);
-			assert.deepEqual(erp.received.map((o) => o.norceOrderId).sort(), [...exported].sort());
-			const accepted = successItems(r.data, 'Mark the order accepted');
-			assert.deepEqual(
-				accepted.map((i) => i.json.orderId),
-				erp.received.map((o) => o.norceOrderId),
-			);
-			for (const [index, sent] of erp.received.entries()) {
-				const order = ctx.sandbox.orders.get(sent.norceOrderId);
-				assert.equal(order.reference, `ERP-${100001 + index}`);
-				assert.equal(order.state.currentStatus, 'accepted');
-			}
-			assert.deepEqual(processingOrders(), [], 'no order is left in processing');
-		});
-
-		it('notification redelivery: what the receiver lacks of the last two days is delivered again, one report', () => {
-			const r = results.get(wf.retry.id);
-			assert.equal(r.ok, true, r.describe());
-			// The receiver is asked about every event of the notification in the window, only those.
-			assert.deepEqual(
-				[...receiver.asked].sort(),
-				[seeded.received, seeded.lost, seeded.refused].map((e) => e.orderId).sort(),
-			);
-			const retried = ctx.sandbox.requests.filter(
-				(q) => q.method === 'POST' && q.path.endsWith('/retry'),
-			);
-			assert.deepEqual(
-				retried.map((q) => q.path.split('/').at(-2)).sort(),
-				[seeded.lost.id, seeded.refused.id].sort(),
-			);
-			assert.deepEqual(
-				errorItems(r.data, 'Deliver each again').map((i) => i.json.id),
-				[seeded.refused.id],
-			);
-			// The sandbox's own record: the lost event got one more (simulated) delivery.
-			const deliveries = (id) => ctx.sandbox.notificationEvents.find((e) => e.id === id).deliveries;
-			assert.equal(deliveries(seeded.lost.id).length, 2);
-			assert.equal(deliveries(seeded.received.id).length, 1);
-			assert.equal(slack.received.length, 1);
-			const report = slack.received[0].json.text;
-			assert.match(report, /Norce notification events of the last two days: 3\n/);
-			assert.match(report, /The receiver lacked the order of: 2\n/);
-			assert.match(
-				report,
-				new RegExp(
-					`Delivered again by Norce: 1\\n• ${seeded.lost.id} \\(order ${seeded.lost.orderId}\\)\\n`,
-				),
-			);
-			assert.match(report, new RegExp(`Retry refused by Norce: 1\\n• ${seeded.refused.id} `));
-		});
+		const credential = norceCredential({ sandbox: ctx.sandbox });
+		const credentials = { norceApi: credential };
+		wf.erp = scheduleToManual(
+			prepareExample(readExample('nightly-erp-export.json'), {
+				credentials,
+				patch: { 'Create the order in the ERP': (p) => (p.url = erp.url) },
+			}),
+		);
+		wf.retry = scheduleToManual(
+			prepareExample(readExample('retry-failed-notifications.json'), {
+				credentials,
+				patch: {
+					'Ask the receiver for the order': (p) =>
+						(p.url = `=${receiver.url.replace(/x$/, '')}{{ encodeURIComponent($json.orderId) }}`),
+					'Send the report to Slack': (p) => (p.url = slack.url),
+				},
+			}),
+		);
+		await ctx.n8n.importCredentials([credential]);
+		await ctx.n8n.importWorkflows(Object.values(wf));
+		results = await ctx.n8n.executeMany(Object.values(wf).map((w) => w.id));
 	});
-}
+	after(async () => {
+		await erp?.close();
+		await receiver?.close();
+		await slack?.close();
+		await ctx?.close();
+	});
+
+	it('ERP export: every processing order is sent once, gets its ERP number and is accepted', () => {
+		const r = results.get(wf.erp.id);
+		assert.equal(r.ok, true, r.describe());
+		assert.ok(exported.length > 0);
+		assert.deepEqual(erp.received.map((o) => o.norceOrderId).sort(), [...exported].sort());
+		const accepted = successItems(r.data, 'Mark the order accepted');
+		assert.deepEqual(
+			accepted.map((i) => i.json.orderId),
+			erp.received.map((o) => o.norceOrderId),
+		);
+		for (const [index, sent] of erp.received.entries()) {
+			const order = ctx.sandbox.orders.get(sent.norceOrderId);
+			assert.equal(order.reference, `ERP-${100001 + index}`);
+			assert.equal(order.state.currentStatus, 'accepted');
+		}
+		assert.deepEqual(processingOrders(), [], 'no order is left in processing');
+	});
+
+	it('notification redelivery: what the receiver lacks of the last two days is delivered again, one report', () => {
+		const r = results.get(wf.retry.id);
+		assert.equal(r.ok, true, r.describe());
+		// The receiver is asked about every event of the notification in the window, only those.
+		assert.deepEqual(
+			[...receiver.asked].sort(),
+			[seeded.received, seeded.lost, seeded.refused].map((e) => e.orderId).sort(),
+		);
+		const retried = ctx.sandbox.requests.filter(
+			(q) => q.method === 'POST' && q.path.endsWith('/retry'),
+		);
+		assert.deepEqual(
+			retried.map((q) => q.path.split('/').at(-2)).sort(),
+			[seeded.lost.id, seeded.refused.id].sort(),
+		);
+		assert.deepEqual(
+			errorItems(r.data, 'Deliver each again').map((i) => i.json.id),
+			[seeded.refused.id],
+		);
+		// The sandbox's own record: the lost event got one more (simulated) delivery.
+		const deliveries = (id) => ctx.sandbox.notificationEvents.find((e) => e.id === id).deliveries;
+		assert.equal(deliveries(seeded.lost.id).length, 2);
+		assert.equal(deliveries(seeded.received.id).length, 1);
+		assert.equal(slack.received.length, 1);
+		const report = slack.received[0].json.text;
+		assert.match(report, /Norce notification events of the last two days: 3\n/);
+		assert.match(report, /The receiver lacked the order of: 2\n/);
+		assert.match(
+			report,
+			new RegExp(
+				`Delivered again by Norce: 1\\n• ${seeded.lost.id} \\(order ${seeded.lost.orderId}\\)\\n`,
+			),
+		);
+		assert.match(report, new RegExp(`Retry refused by Norce: 1\\n• ${seeded.refused.id} `));
+	});
+});

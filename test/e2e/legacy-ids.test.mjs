@@ -6,13 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NODE_TYPE } from './lib/n8n.mjs';
 import { pairedIndexes, successItems } from './lib/rundata.mjs';
-import {
-	ORDERS_PATH,
-	e2eMatrix,
-	loadSandboxModule,
-	startSuite,
-	versionLabel,
-} from './lib/suite.mjs';
+import { ORDERS_PATH, describeEachVersion, loadSandboxModule, startSuite } from './lib/suite.mjs';
 import { makeId, norceCredential } from './lib/workflows.mjs';
 
 const { DEMO } = loadSandboxModule();
@@ -114,65 +108,63 @@ function version2Workflow(id, credential) {
 	return workflow;
 }
 
-for (const entry of e2eMatrix()) {
-	describe(`legacy string ids on ${versionLabel(entry)}`, () => {
-		let ctx;
-		let v1;
-		let v2;
-		const items = (run, node) => successItems(run.data, node);
+describeEachVersion('legacy string ids', (entry) => {
+	let ctx;
+	let v1;
+	let v2;
+	const items = (run, node) => successItems(run.data, node);
 
-		before(async () => {
-			ctx = await startSuite(entry, 'legacy-ids');
-			const credential = norceCredential({ id: makeId('cred'), sandbox: ctx.sandbox });
-			const saved = savedVersion1Workflow(makeId('legacy'), credential);
-			const current = version2Workflow(makeId('locator'), credential);
-			await ctx.n8n.importCredentials([credential]);
-			await ctx.n8n.importWorkflows([saved, current]);
-			v1 = await ctx.n8n.execute(saved.id);
-			const v1Requests = ctx.sandbox.requests.length;
-			v2 = await ctx.n8n.execute(current.id);
-			ctx.v2Requests = ctx.sandbox.requests.slice(v1Requests);
-		});
-		after(async () => {
-			await ctx?.close();
-		});
-
-		it('version 1 with plain string ids runs unchanged: whole orders, the same reads', () => {
-			assert.equal(v1.ok, true, v1.describe());
-			const [order, ...more] = items(v1, 'Get order');
-			assert.equal(more.length, 0);
-			assert.equal(order.json.id, DEMO.validOrderId);
-			assert.ok(order.json.cart, 'version 1 keeps Simplify off: the whole order');
-			assert.equal(items(v1, 'Get payment')[0].json.id, DEMO.paymentId);
-			assert.equal(items(v1, 'Get shipping')[0].json.id, DEMO.shippingId);
-			const many = items(v1, 'Get many');
-			assert.deepEqual(
-				many.map(({ json }) => json.id),
-				[DEMO.validOrderId],
-			);
-			assert.ok(many[0].json.cart);
-			assert.deepEqual(pairedIndexes(many), [0]);
-		});
-
-		it('version 2 reaches the same ids in every mode; By Reference is one lookup first', () => {
-			assert.equal(v2.ok, true, v2.describe());
-			const [order] = items(v2, 'Get order');
-			assert.deepEqual(Object.keys(order.json).sort(), [
-				'created',
-				'currency',
-				'customerEmail',
-				'id',
-				'reference',
-				'status',
-				'total',
-			]);
-			assert.equal(order.json.id, DEMO.validOrderId);
-			assert.equal(items(v2, 'Get payment')[0].json.id, DEMO.paymentId);
-			assert.equal(items(v2, 'Get shipping')[0].json.id, DEMO.shippingId);
-			assert.equal(items(v2, 'Get many')[0].json.id, DEMO.validOrderId);
-			const paths = ctx.v2Requests.map((request) => request.path);
-			assert.deepEqual(paths.slice(0, 2), [ORDERS_PATH, `${ORDERS_PATH}/${DEMO.validOrderId}`]);
-			assert.equal(ctx.v2Requests[0].query.reference, DEMO.validOrderReference);
-		});
+	before(async () => {
+		ctx = await startSuite(entry, 'legacy-ids');
+		const credential = norceCredential({ sandbox: ctx.sandbox });
+		const saved = savedVersion1Workflow(makeId('legacy'), credential);
+		const current = version2Workflow(makeId('locator'), credential);
+		await ctx.n8n.importCredentials([credential]);
+		await ctx.n8n.importWorkflows([saved, current]);
+		v1 = await ctx.n8n.execute(saved.id);
+		const v1Requests = ctx.sandbox.requests.length;
+		v2 = await ctx.n8n.execute(current.id);
+		ctx.v2Requests = ctx.sandbox.requests.slice(v1Requests);
 	});
-}
+	after(async () => {
+		await ctx?.close();
+	});
+
+	it('version 1 with plain string ids runs unchanged: whole orders, the same reads', () => {
+		assert.equal(v1.ok, true, v1.describe());
+		const [order, ...more] = items(v1, 'Get order');
+		assert.equal(more.length, 0);
+		assert.equal(order.json.id, DEMO.validOrderId);
+		assert.ok(order.json.cart, 'version 1 keeps Simplify off: the whole order');
+		assert.equal(items(v1, 'Get payment')[0].json.id, DEMO.paymentId);
+		assert.equal(items(v1, 'Get shipping')[0].json.id, DEMO.shippingId);
+		const many = items(v1, 'Get many');
+		assert.deepEqual(
+			many.map(({ json }) => json.id),
+			[DEMO.validOrderId],
+		);
+		assert.ok(many[0].json.cart);
+		assert.deepEqual(pairedIndexes(many), [0]);
+	});
+
+	it('version 2 reaches the same ids in every mode; By Reference is one lookup first', () => {
+		assert.equal(v2.ok, true, v2.describe());
+		const [order] = items(v2, 'Get order');
+		assert.deepEqual(Object.keys(order.json).sort(), [
+			'created',
+			'currency',
+			'customerEmail',
+			'id',
+			'reference',
+			'status',
+			'total',
+		]);
+		assert.equal(order.json.id, DEMO.validOrderId);
+		assert.equal(items(v2, 'Get payment')[0].json.id, DEMO.paymentId);
+		assert.equal(items(v2, 'Get shipping')[0].json.id, DEMO.shippingId);
+		assert.equal(items(v2, 'Get many')[0].json.id, DEMO.validOrderId);
+		const paths = ctx.v2Requests.map((request) => request.path);
+		assert.deepEqual(paths.slice(0, 2), [ORDERS_PATH, `${ORDERS_PATH}/${DEMO.validOrderId}`]);
+		assert.equal(ctx.v2Requests[0].query.reference, DEMO.validOrderReference);
+	});
+});

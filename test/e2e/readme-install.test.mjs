@@ -9,14 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { PACKAGE_NAME } from './lib/n8n.mjs';
 import { findPackageDirs, installAsReadme, readmeInstall } from './lib/readme-install.mjs';
 import { successItems } from './lib/rundata.mjs';
-import { e2eMatrix, loadSandboxModule, startSuite, versionLabel } from './lib/suite.mjs';
-import {
-	chainWorkflow,
-	makeId,
-	manualTrigger,
-	norceCredential,
-	norceNode,
-} from './lib/workflows.mjs';
+import { describeEachVersion, loadSandboxModule, startSuite } from './lib/suite.mjs';
+import { norceCredential, norceWorkflow } from './lib/workflows.mjs';
 
 const { DEMO } = loadSandboxModule();
 
@@ -36,53 +30,43 @@ describe('README install commands', () => {
 	});
 });
 
-for (const entry of e2eMatrix()) {
-	describe(`install as the README says, on ${versionLabel(entry)}`, () => {
-		let ctx;
-		let run;
-		let nodesDir;
+describeEachVersion('install as the README says', (entry) => {
+	let ctx;
+	let run;
+	let nodesDir;
 
-		before(async () => {
-			ctx = await startSuite(entry, 'readme-install', { installPackage: installAsReadme });
-			nodesDir = path.join(ctx.n8n.userFolder, '.n8n', 'nodes');
-			const credential = norceCredential({ sandbox: ctx.sandbox });
-			const workflow = chainWorkflow({
-				name: 'README install: get an order',
-				nodes: [
-					manualTrigger(),
-					norceNode(
-						'Norce',
-						{ operation: 'get', orderId: DEMO.validOrderId, options: {} },
-						{
-							credential,
-						},
-					),
-				],
-			});
-			await ctx.n8n.importCredentials([credential]);
-			await ctx.n8n.importWorkflows([workflow]);
-			run = (await ctx.n8n.executeMany([workflow.id])).get(workflow.id);
+	before(async () => {
+		ctx = await startSuite(entry, 'readme-install', { installPackage: installAsReadme });
+		nodesDir = path.join(ctx.n8n.userFolder, '.n8n', 'nodes');
+		const credential = norceCredential({ sandbox: ctx.sandbox });
+		const workflow = norceWorkflow({
+			name: 'README install: get an order',
+			params: { operation: 'get', orderId: DEMO.validOrderId, options: {} },
+			credential,
 		});
-		after(async () => {
-			await ctx?.close();
-		});
-
-		it('puts the package, and only it, into ~/.n8n/nodes: no second n8n-workflow', () => {
-			const installed = fs.readdirSync(path.join(nodesDir, 'node_modules'));
-			assert.deepEqual(
-				installed.filter((name) => !name.startsWith('.')),
-				[PACKAGE_NAME],
-			);
-			assert.deepEqual(findPackageDirs(nodesDir, 'n8n-workflow'), []);
-			const recorded = JSON.parse(fs.readFileSync(path.join(nodesDir, 'package.json'), 'utf8'));
-			assert.ok(recorded.dependencies?.[PACKAGE_NAME], 'npm recorded it in nodes/package.json');
-		});
-
-		it('n8n loads it from there and runs a workflow with it', () => {
-			assert.equal(run.ok, true, run.describe());
-			const items = successItems(run.data, 'Norce');
-			assert.equal(items.length, 1);
-			assert.equal(items[0].json.id, DEMO.validOrderId);
-		});
+		await ctx.n8n.importCredentials([credential]);
+		await ctx.n8n.importWorkflows([workflow]);
+		run = (await ctx.n8n.executeMany([workflow.id])).get(workflow.id);
 	});
-}
+	after(async () => {
+		await ctx?.close();
+	});
+
+	it('puts the package, and only it, into ~/.n8n/nodes: no second n8n-workflow', () => {
+		const installed = fs.readdirSync(path.join(nodesDir, 'node_modules'));
+		assert.deepEqual(
+			installed.filter((name) => !name.startsWith('.')),
+			[PACKAGE_NAME],
+		);
+		assert.deepEqual(findPackageDirs(nodesDir, 'n8n-workflow'), []);
+		const recorded = JSON.parse(fs.readFileSync(path.join(nodesDir, 'package.json'), 'utf8'));
+		assert.ok(recorded.dependencies?.[PACKAGE_NAME], 'npm recorded it in nodes/package.json');
+	});
+
+	it('n8n loads it from there and runs a workflow with it', () => {
+		assert.equal(run.ok, true, run.describe());
+		const items = successItems(run.data, 'Norce');
+		assert.equal(items.length, 1);
+		assert.equal(items[0].json.id, DEMO.validOrderId);
+	});
+});

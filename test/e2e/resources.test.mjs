@@ -4,21 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { pairedIndexes, successItems } from './lib/rundata.mjs';
-import {
-	ORDERS_PATH,
-	e2eMatrix,
-	loadSandboxModule,
-	startSuite,
-	versionLabel,
-} from './lib/suite.mjs';
-import {
-	chainWorkflow,
-	itemsNodes,
-	makeId,
-	manualTrigger,
-	norceCredential,
-	norceNode,
-} from './lib/workflows.mjs';
+import { ORDERS_PATH, describeEachVersion, loadSandboxModule, startSuite } from './lib/suite.mjs';
+import { norceCredential, norceWorkflow } from './lib/workflows.mjs';
 
 const { DEMO } = loadSandboxModule();
 
@@ -64,100 +51,85 @@ const CASES = {
 	],
 };
 
-for (const entry of e2eMatrix()) {
-	describe(`resources on ${versionLabel(entry)}`, () => {
-		let ctx;
-		const wf = {};
-		let results;
-		const result = (key) => {
-			const r = results.get(wf[key].id);
-			assert.ok(r, `no result for ${key}`);
-			assert.equal(r.ok, true, r.describe());
-			return successItems(r.data, 'Norce');
-		};
-		const requestsTo = (method, suffix) =>
-			ctx.sandbox.requests.filter(
-				(q) => q.method === method && q.path === `${ORDERS_PATH}${suffix}`,
-			);
+describeEachVersion('resources', (entry) => {
+	let ctx;
+	const wf = {};
+	let results;
+	const result = (key) => {
+		const r = results.get(wf[key].id);
+		assert.ok(r, `no result for ${key}`);
+		assert.equal(r.ok, true, r.describe());
+		return successItems(r.data, 'Norce');
+	};
+	const requestsTo = (method, suffix) =>
+		ctx.sandbox.requests.filter((q) => q.method === method && q.path === `${ORDERS_PATH}${suffix}`);
 
-		before(async () => {
-			ctx = await startSuite(entry, 'resources');
-			const credential = norceCredential({
-				id: makeId('cred'),
-				name: 'Norce sandbox',
-				sandbox: ctx.sandbox,
-			});
-			for (const [key, [params, inputs]] of Object.entries(CASES)) {
-				wf[key] = chainWorkflow({
-					name: `e2e ${key}`,
-					nodes: [
-						manualTrigger(),
-						...(inputs ? itemsNodes(inputs) : []),
-						norceNode('Norce', params, { credential }),
-					],
-				});
-			}
-			await ctx.n8n.importCredentials([credential]);
-			await ctx.n8n.importWorkflows(Object.values(wf));
-			results = await ctx.n8n.executeMany(Object.values(wf).map((w) => w.id));
-		});
-		after(async () => {
-			await ctx?.close();
-		});
-
-		it('order.updateState: each input item moves its order, outputs paired in input order', () => {
-			const items = result('orderUpdateState');
-			const ids = CASES.orderUpdateState[1].map(({ id }) => id);
-			assert.deepEqual(
-				items.map(({ json }) => json),
-				ids.map((orderId) => ({ orderId, status: 'accepted', success: true })),
-			);
-			assert.deepEqual(pairedIndexes(items), [0, 1]);
-			for (const id of ids) {
-				const [request] = requestsTo('PUT', `/${id}/state`);
-				assert.equal(request.body, '{"currentStatus":"accepted"}');
-				assert.equal(ctx.sandbox.orders.get(id).state.currentStatus, 'accepted');
-			}
-		});
-
-		it('payment.getMany: one item per payment, never the list', () => {
-			const items = result('paymentGetMany');
-			assert.ok(items.length > 0);
-			assert.ok(items.some(({ json }) => json.id === DEMO.paymentId));
-		});
-
-		it('shipping.get: the shipping', () => {
-			const [item, ...rest] = result('shippingGet');
-			assert.equal(rest.length, 0);
-			assert.equal(item.json.id, DEMO.shippingId);
-		});
-
-		it('consent.updateMany: the fixed collection becomes the JSON array Norce takes', () => {
-			assert.deepEqual(result('consentUpdateMany')[0].json, {
-				orderId: DEMO.validOrderId,
-				success: true,
-			});
-			const [request] = requestsTo('PATCH', `/${DEMO.validOrderId}/consents`);
-			assert.deepEqual(JSON.parse(request.body), [{ id: DEMO.consentId, checked: true }]);
-		});
-
-		it('hook.delete: the hook is gone', () => {
-			assert.deepEqual(result('hookDelete')[0].json, {
-				orderId: DEMO.validOrderId,
-				hookId: DEMO.hookId,
-				success: true,
-			});
-			const hooks = ctx.sandbox.orders.get(DEMO.validOrderId).hooks ?? [];
-			assert.ok(!hooks.some((hook) => hook.id === DEMO.hookId));
-		});
-
-		it('notification.create: the JSON body is sent as given', () => {
-			assert.deepEqual(result('notificationCreate')[0].json, {
-				orderId: DEMO.validOrderId,
-				success: true,
-			});
-			const [request] = requestsTo('POST', `/${DEMO.validOrderId}/notifications`);
-			assert.deepEqual(JSON.parse(request.body), JSON.parse(CASES.notificationCreate[0].jsonBody));
-		});
+	before(async () => {
+		ctx = await startSuite(entry, 'resources');
+		const credential = norceCredential({ sandbox: ctx.sandbox });
+		for (const [key, [params, inputs]] of Object.entries(CASES)) {
+			wf[key] = norceWorkflow({ name: `e2e ${key}`, params, credential, inputs });
+		}
+		await ctx.n8n.importCredentials([credential]);
+		await ctx.n8n.importWorkflows(Object.values(wf));
+		results = await ctx.n8n.executeMany(Object.values(wf).map((w) => w.id));
 	});
-}
+	after(async () => {
+		await ctx?.close();
+	});
+
+	it('order.updateState: each input item moves its order, outputs paired in input order', () => {
+		const items = result('orderUpdateState');
+		const ids = CASES.orderUpdateState[1].map(({ id }) => id);
+		assert.deepEqual(
+			items.map(({ json }) => json),
+			ids.map((orderId) => ({ orderId, status: 'accepted', success: true })),
+		);
+		assert.deepEqual(pairedIndexes(items), [0, 1]);
+		for (const id of ids) {
+			const [request] = requestsTo('PUT', `/${id}/state`);
+			assert.equal(request.body, '{"currentStatus":"accepted"}');
+			assert.equal(ctx.sandbox.orders.get(id).state.currentStatus, 'accepted');
+		}
+	});
+
+	it('payment.getMany: one item per payment, never the list', () => {
+		const items = result('paymentGetMany');
+		assert.ok(items.length > 0);
+		assert.ok(items.some(({ json }) => json.id === DEMO.paymentId));
+	});
+
+	it('shipping.get: the shipping', () => {
+		const [item, ...rest] = result('shippingGet');
+		assert.equal(rest.length, 0);
+		assert.equal(item.json.id, DEMO.shippingId);
+	});
+
+	it('consent.updateMany: the fixed collection becomes the JSON array Norce takes', () => {
+		assert.deepEqual(result('consentUpdateMany')[0].json, {
+			orderId: DEMO.validOrderId,
+			success: true,
+		});
+		const [request] = requestsTo('PATCH', `/${DEMO.validOrderId}/consents`);
+		assert.deepEqual(JSON.parse(request.body), [{ id: DEMO.consentId, checked: true }]);
+	});
+
+	it('hook.delete: the hook is gone', () => {
+		assert.deepEqual(result('hookDelete')[0].json, {
+			orderId: DEMO.validOrderId,
+			hookId: DEMO.hookId,
+			success: true,
+		});
+		const hooks = ctx.sandbox.orders.get(DEMO.validOrderId).hooks ?? [];
+		assert.ok(!hooks.some((hook) => hook.id === DEMO.hookId));
+	});
+
+	it('notification.create: the JSON body is sent as given', () => {
+		assert.deepEqual(result('notificationCreate')[0].json, {
+			orderId: DEMO.validOrderId,
+			success: true,
+		});
+		const [request] = requestsTo('POST', `/${DEMO.validOrderId}/notifications`);
+		assert.deepEqual(JSON.parse(request.body), JSON.parse(CASES.notificationCreate[0].jsonBody));
+	});
+});

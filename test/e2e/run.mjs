@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureN8n, resolveMatrix } from './lib/install.mjs';
 import { buildAndPack } from './lib/package.mjs';
-import { E2E_DIR, REPO_ROOT, fmtMs, killAllChildren, log, parseArgs } from './lib/util.mjs';
+import { E2E_DIR, REPO_ROOT, fmtMs, log, parseArgs, runMain } from './lib/util.mjs';
 import { spawn } from 'node:child_process';
 
 const args = parseArgs();
@@ -83,13 +83,4 @@ async function main() {
 	return code;
 }
 
-main()
-	.then((code) => {
-		killAllChildren();
-		process.exitCode = code;
-	})
-	.catch((e) => {
-		killAllChildren();
-		console.error(`[e2e] ${e.stack ?? e}`);
-		process.exitCode = 1;
-	});
+runMain(main, '[e2e]');

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ensureN8n, resolveMatrix } from '../e2e/lib/install.mjs';
 import { buildAndPack } from '../e2e/lib/package.mjs';
-import { REPO_ROOT, fmtMs, killAllChildren, log, parseArgs } from '../e2e/lib/util.mjs';
+import { REPO_ROOT, fmtMs, log, parseArgs, runMain } from '../e2e/lib/util.mjs';
 import { QUEUE_DIR } from './lib/suite.mjs';
 import { ensureServices } from './lib/services.mjs';
 
@@ -62,13 +62,4 @@ async function main() {
 	return code;
 }
 
-main()
-	.then((code) => {
-		killAllChildren();
-		process.exitCode = code;
-	})
-	.catch((e) => {
-		killAllChildren();
-		console.error(`[queue] ${e.stack ?? e}`);
-		process.exitCode = 1;
-	});
+runMain(main, '[queue]');

@@ -33,6 +33,21 @@ const REQUIRED = {
 	Channel: true,
 	'API Key': true,
 };
+
+/** Waits until the credential form shows each field of `labels`, with its * where required. */
+async function waitForFields(dialog, labels) {
+	for (const label of labels)
+		await dialog
+			.getByText(fieldLabel(label, REQUIRED[label]))
+			.filter({ visible: true })
+			.first()
+			.waitFor();
+}
+
+/** How many visible labels the credential form has for the (required) field `label`. */
+const visibleFieldCount = (dialog, label) =>
+	dialog.getByText(fieldLabel(label, true)).filter({ visible: true }).count();
+
 const OPERATIONS = [
 	'Add Validation',
 	'Create',
@@ -184,17 +199,8 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				await page.getByTestId('credential-edit-button').click();
 				await dialog.waitFor();
 			});
-			for (const label of ['Environment', 'Base URL', 'Merchant', 'Channel', 'API Key'])
-				await dialog
-					.getByText(fieldLabel(label, REQUIRED[label]))
-					.filter({ visible: true })
-					.first()
-					.waitFor();
-			assert.equal(
-				await dialog.getByText(fieldLabel('Slug', true)).filter({ visible: true }).count(),
-				0,
-				'no Slug field for Custom',
-			);
+			await waitForFields(dialog, ['Environment', 'Base URL', 'Merchant', 'Channel', 'API Key']);
+			assert.equal(await visibleFieldCount(dialog, 'Slug'), 0, 'no Slug field for Custom');
 			assert.equal(
 				await dialog.getByTestId('parameter-input-baseUrl').locator('input').inputValue(),
 				stack.sandbox.baseUrl,
@@ -222,14 +228,9 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 				await dialog.waitFor();
 			});
 			// required fields carry n8n's asterisk; the slug rule is the field's hint
-			for (const label of ['Environment', 'Slug', 'Merchant', 'Channel', 'API Key'])
-				await dialog
-					.getByText(fieldLabel(label, REQUIRED[label]))
-					.filter({ visible: true })
-					.first()
-					.waitFor();
+			await waitForFields(dialog, ['Environment', 'Slug', 'Merchant', 'Channel', 'API Key']);
 			assert.equal(
-				await dialog.getByText(fieldLabel('Base URL', true)).filter({ visible: true }).count(),
+				await visibleFieldCount(dialog, 'Base URL'),
 				0,
 				'no Base URL field for Playground',
 			);
@@ -263,16 +264,8 @@ describe('Norce Checkout Order in the n8n editor (headless Chromium)', () => {
 			for (const o of ['Playground', 'Stage', 'Production', 'Custom Base URL'])
 				assert.ok(envOptions.includes(o), `environment "${o}" in ${JSON.stringify(envOptions)}`);
 			await page.getByRole('option', { name: 'Custom Base URL' }).click();
-			await dialog
-				.getByText(fieldLabel('Base URL', true))
-				.filter({ visible: true })
-				.first()
-				.waitFor();
-			assert.equal(
-				await dialog.getByText(fieldLabel('Slug', true)).filter({ visible: true }).count(),
-				0,
-				'Slug hidden for Custom',
-			);
+			await waitForFields(dialog, ['Base URL']);
+			assert.equal(await visibleFieldCount(dialog, 'Slug'), 0, 'Slug hidden for Custom');
 		});
 		await closeCredentialDialog(dialog);
 		// the node still uses the sandbox credential

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureN8n, pinnedMatrix, resolveMatrix } from '../e2e/lib/install.mjs';
 import { buildAndPack } from '../e2e/lib/package.mjs';
-import { fmtMs, killAllChildren, log, parseArgs, run } from '../e2e/lib/util.mjs';
+import { fmtMs, log, parseArgs, run, runMain } from '../e2e/lib/util.mjs';
 
 const UI_DIR = path.dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -157,13 +157,4 @@ async function main() {
 	return results.every((r) => r.code === 0) ? 0 : 1;
 }
 
-main()
-	.then((code) => {
-		killAllChildren();
-		process.exit(code);
-	})
-	.catch((e) => {
-		console.error(`[ui] ${e.stack || e.message}`);
-		killAllChildren();
-		process.exit(1);
-	});
+runMain(main, '[ui]');

@@ -171,6 +171,14 @@ export class N8nInstance {
 		return r;
 	}
 
+	/** Publish (activate) each workflow, as `n8n start` then runs its triggers and webhooks. */
+	async publishWorkflows(workflows) {
+		for (const w of workflows) {
+			const r = await this.cli(['publish:workflow', `--id=${w.id}`], { label: 'publish:workflow' });
+			if (r.code !== 0) throw new Error(`publish:workflow failed: ${r.stdout}${r.stderr}`);
+		}
+	}
+
 	/**
 	 * `n8n execute --id --rawOutput`. Resolves with { ok, code, data (IRun or undefined), stdout,
 	 * stderr, ms }. A failed execution (exit 1) still carries its run data (n8n logs it).

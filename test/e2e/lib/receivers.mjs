@@ -3,10 +3,12 @@
 import http from 'node:http';
 import net from 'node:net';
 
-/** Records every request; answers 200 "ok" like a Slack incoming webhook. */
-export async function startHttpReceiver() {
-	const received = [];
-	const server = http.createServer((req, res) => {
+/**
+ * A request's body as text, and as JSON when it is JSON (else `json` is undefined). Settles at the
+ * body's end only: an aborted request is never answered nor recorded.
+ */
+function readBody(req) {
+	return new Promise((resolve) => {
 		let body = '';
 		req.setEncoding('utf8');
 		req.on('data', (d) => (body += d));
@@ -17,6 +19,16 @@ export async function startHttpReceiver() {
 			} catch {
 				json = undefined;
 			}
+			resolve({ body, json });
+		});
+	});
+}
+
+/** Records every request; answers 200 "ok" like a Slack incoming webhook. */
+export async function startHttpReceiver() {
+	const received = [];
+	const server = http.createServer((req, res) => {
+		readBody(req).then(({ body, json }) => {
 			received.push({
 				method: req.method,
 				url: req.url,
@@ -151,16 +163,7 @@ function parseMessage(m) {
 export async function startFakeOpenAi({ toolPattern, args, final }) {
 	const requests = [];
 	const server = http.createServer((req, res) => {
-		let body = '';
-		req.setEncoding('utf8');
-		req.on('data', (d) => (body += d));
-		req.on('end', () => {
-			let json = {};
-			try {
-				json = JSON.parse(body || '{}');
-			} catch {
-				/* keep {} */
-			}
+		readBody(req).then(({ json = {} }) => {
 			requests.push({ method: req.method, url: req.url, json });
 			if (!req.url.endsWith('/chat/completions')) {
 				res.writeHead(404, { 'content-type': 'application/json' });

@@ -83,7 +83,7 @@ export class N8nServer extends RestClient {
 		});
 		let exited = false;
 		this.proc.exited.then(() => (exited = true));
-		await waitFor(
+		await this.waitFor(
 			async () => {
 				if (exited) throw new Error(`n8n start exited early:\n${tail(this.proc.output(), 40)}`);
 				// /healthz (and every path, with 200 "n8n is starting up") answers before the REST
@@ -92,12 +92,18 @@ export class N8nServer extends RestClient {
 				return r?.ok && (r.headers.get('content-type') ?? '').includes('application/json');
 			},
 			{ timeoutMs, intervalMs: 300, what: `n8n server on ${this.baseUrl} to become ready` },
-		).catch((e) => {
-			throw new Error(`${e.message}\n--- n8n output ---\n${tail(this.proc.output(), 40)}`);
-		});
+			40,
+		);
 		this.startMs = Date.now() - started;
 		inst.timings.push({ what: 'server start', ms: this.startMs, code: 0 });
 		return this;
+	}
+
+	/** util's waitFor; on a timeout the error ends with n8n's last `outputLines` lines of output. */
+	async waitFor(fn, options, outputLines = 60) {
+		return waitFor(fn, options).catch((e) => {
+			throw new Error(`${e.message}\n--- n8n output ---\n${tail(this.proc.output(), outputLines)}`);
+		});
 	}
 
 	async setupOwner() {

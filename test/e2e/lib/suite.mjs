@@ -1,5 +1,6 @@
 // Per-suite context for the node:test files: matrix, sandbox, n8n instance, imports.
 import { createRequire } from 'node:module';
+import { describe } from 'node:test';
 import { ensureN8n, resolveMatrix } from './install.mjs';
 import { N8nInstance } from './n8n.mjs';
 import { getTarball } from './package.mjs';
@@ -19,6 +20,15 @@ export function e2eMatrix() {
 
 export function versionLabel(entry) {
 	return `n8n ${entry.n8n} (Node ${entry.node === 'system' ? process.versions.node : entry.node})`;
+}
+
+/**
+ * One `describe` per n8n version of the matrix, titled `<title> on <version>`: every suite runs
+ * its tests against each version. `body(entry)` declares them for the version `entry`.
+ */
+export function describeEachVersion(title, body) {
+	for (const entry of e2eMatrix())
+		describe(`${title} on ${versionLabel(entry)}`, () => body(entry));
 }
 
 /**

@@ -69,6 +69,25 @@ export function killAllChildren() {
 	children.clear();
 }
 
+/**
+ * Runs an entry script's `main` and ends it as every entry script does: with the code `main`
+ * returns (when it returns one), or 1 and the stack when it throws (after `errorPrefix`); every
+ * child we started is killed either way, so no n8n, worker or sandbox outlives the script.
+ */
+export function runMain(main, errorPrefix) {
+	main().then(
+		(code) => {
+			killAllChildren();
+			if (typeof code === 'number') process.exitCode = code;
+		},
+		(e) => {
+			killAllChildren();
+			console.error(errorPrefix ? `${errorPrefix} ${e.stack ?? e}` : (e.stack ?? e));
+			process.exitCode = 1;
+		},
+	);
+}
+
 let hooksInstalled = false;
 function installExitHooks() {
 	if (hooksInstalled) return;

@@ -42,7 +42,8 @@ export function norceCredential({
 }
 
 let posX = 0;
-function node(name, type, typeVersion, parameters = {}, extra = {}) {
+/** A node of a workflow, placed one step right of the one made before. */
+export function workflowNode(name, type, typeVersion, parameters = {}, extra = {}) {
 	posX += 220;
 	return {
 		id: crypto.randomUUID(),
@@ -55,28 +56,29 @@ function node(name, type, typeVersion, parameters = {}, extra = {}) {
 	};
 }
 
-export const manualTrigger = (name = 'Start') => node(name, 'n8n-nodes-base.manualTrigger', 1);
+export const manualTrigger = (name = 'Start') =>
+	workflowNode(name, 'n8n-nodes-base.manualTrigger', 1);
 
 /** Emits one item per element of `items` (Set raw JSON → Split Out): no Code node, no task runner. */
 export function itemsNodes(items, prefix = 'Input') {
 	return [
-		node(`${prefix} JSON`, 'n8n-nodes-base.set', 3.4, {
+		workflowNode(`${prefix} JSON`, 'n8n-nodes-base.set', 3.4, {
 			mode: 'raw',
 			jsonOutput: JSON.stringify({ items }),
 			options: {},
 		}),
-		node(`${prefix} Items`, 'n8n-nodes-base.splitOut', 1, {
+		workflowNode(`${prefix} Items`, 'n8n-nodes-base.splitOut', 1, {
 			fieldToSplitOut: 'items',
 			options: {},
 		}),
 	];
 }
 
-export const noOp = (name) => node(name, 'n8n-nodes-base.noOp', 1);
+export const noOp = (name) => workflowNode(name, 'n8n-nodes-base.noOp', 1);
 
 /** An HTTP Request node POSTing each item's JSON to `url` (a local receiver). */
 export function postEachItem(url, name = 'Post event') {
-	return node(name, 'n8n-nodes-base.httpRequest', 4.2, {
+	return workflowNode(name, 'n8n-nodes-base.httpRequest', 4.2, {
 		method: 'POST',
 		url,
 		sendBody: true,
@@ -86,15 +88,20 @@ export function postEachItem(url, name = 'Post event') {
 	});
 }
 
+/** A node's `credentials`: the Norce credential `credential`. */
+const norceCredentialRef = (credential) => ({
+	[CREDENTIAL_TYPE]: { id: credential.id, name: credential.name },
+});
+
 /** The node under test. `params` are the node parameters besides resource. */
 export function norceNode(name, params, { credential, onError, extra = {} } = {}) {
-	return node(
+	return workflowNode(
 		name,
 		NODE_TYPE,
 		1,
 		{ resource: 'order', ...params },
 		{
-			credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+			credentials: norceCredentialRef(credential),
 			...(onError ? { onError } : {}),
 			...extra,
 		},
@@ -102,36 +109,78 @@ export function norceNode(name, params, { credential, onError, extra = {} } = {}
 }
 
 /**
- * A workflow whose nodes run in sequence (output 0 → input 0), plus optional extra connections
- * [{ from, to, output }].
+ * The workflow most cases run: Manual Trigger → (with `inputs`, one item per element) → one Norce
+ * node named `nodeName` with `params` (besides resource) and `credential`.
  */
-export function chainWorkflow({ id = makeId('wf'), name, nodes, extraConnections = [] }) {
+export function norceWorkflow({
+	id,
+	name,
+	params,
+	credential,
+	inputs,
+	onError,
+	nodeName = 'Norce',
+}) {
+	return chainWorkflow({
+		id,
+		name,
+		nodes: [
+			manualTrigger(),
+			...(inputs ? itemsNodes(inputs) : []),
+			norceNode(nodeName, params, { credential, onError }),
+		],
+	});
+}
+
+/**
+ * An active workflow (published, it runs on its own): a trigger of this package → an HTTP Request
+ * POSTing each item to `url`. `trigger`: { name, type, parameters, webhookId (instant triggers) }.
+ */
+export function forwardingTriggerWorkflow({ name, trigger, credential, url }) {
+	const triggerNode = workflowNode(trigger.name, trigger.type, 1, trigger.parameters, {
+		...(trigger.webhookId ? { webhookId: trigger.webhookId } : {}),
+		credentials: norceCredentialRef(credential),
+	});
+	return { ...chainWorkflow({ name, nodes: [triggerNode, postEachItem(url)] }), active: true };
+}
+
+/** Connects `from`'s output `output` to `to`'s (only) input in n8n's `connections` object. */
+function connect(connections, from, to, output = 0) {
+	const main = (connections[from] ??= { main: [] }).main;
+	while (main.length <= output) main.push([]);
+	main[output].push({ node: to, type: 'main', index: 0 });
+}
+
+/** n8n's `connections` from [from, to, output] links (output 0 when left out). */
+export function connectionsOf(links) {
 	const connections = {};
-	const add = (from, to, output = 0) => {
-		connections[from] ??= { main: [] };
-		while (connections[from].main.length <= output) connections[from].main.push([]);
-		connections[from].main[output].push({ node: to, type: 'main', index: 0 });
-	};
-	for (let i = 0; i < nodes.length - 1; i++) add(nodes[i].name, nodes[i + 1].name);
-	for (const c of extraConnections) add(c.from, c.to, c.output ?? 0);
+	for (const [from, to, output] of links) connect(connections, from, to, output);
+	return connections;
+}
+
+/** A workflow as `n8n import:workflow` takes it, its nodes connected by [from, to, output] links. */
+export function linkedWorkflow({ id = makeId('wf'), name, nodes, links }) {
 	return {
 		id,
 		name,
 		active: false,
 		nodes,
-		connections,
+		connections: connectionsOf(links),
 		settings: { executionOrder: 'v1', saveManualExecutions: false },
 		pinData: {},
 	};
 }
 
+/** A workflow whose nodes run in sequence (output 0 → input 0). */
+export function chainWorkflow({ id, name, nodes }) {
+	const links = nodes.slice(1).map((next, i) => [nodes[i].name, next.name]);
+	return linkedWorkflow({ id, name, nodes, links });
+}
+
 /** Append a node to a workflow, connected from `from` output `output`. */
 export function attach(workflow, from, newNode, output = 0) {
 	workflow.nodes.push(newNode);
-	workflow.connections[from] ??= { main: [] };
-	const main = workflow.connections[from].main;
-	while (main.length <= output) main.push([]);
-	main[output].push({ node: newNode.name, type: 'main', index: 0 });
+	connect(workflow.connections, from, newNode.name, output);
 	return workflow;
 }
 

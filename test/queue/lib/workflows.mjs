@@ -16,6 +16,7 @@
 // `$env` and `process.env`). The upsert makes a re-sent batch safe for the table.
 import crypto from 'node:crypto';
 import { CREDENTIAL_TYPE, NODE_TYPE } from '../../e2e/lib/n8n.mjs';
+import { connectionsOf } from '../../e2e/lib/workflows.mjs';
 
 export const TRIGGER_TYPE = 'n8n-nodes-norce-checkout.norceCheckoutTrigger';
 export const NOTIFICATION_TRIGGER_TYPE =
@@ -36,29 +37,40 @@ function node(name, type, typeVersion, position, parameters, extra = {}) {
 	return { id: crypto.randomUUID(), name, type, typeVersion, position, parameters, ...extra };
 }
 
-/** A Webhook node. Without a webhookId n8n prefixes the path with `<workflowId>/<node name>/`. */
-function webhook(name, position, parameters) {
-	return node(name, 'n8n-nodes-base.webhook', 2, position, parameters, {
-		webhookId: crypto.randomUUID(),
-	});
+/**
+ * A Webhook node for POSTs to `path`, answered at once ("onReceived"). It has a webhookId: without
+ * one n8n prefixes the path with `<workflowId>/<node name>/`.
+ */
+function postWebhook(name, position, path, options = {}) {
+	return node(
+		name,
+		'n8n-nodes-base.webhook',
+		2,
+		position,
+		{ httpMethod: 'POST', path, responseMode: 'onReceived', options },
+		{ webhookId: crypto.randomUUID() },
+	);
 }
 
 const credentialRef = (type, credential) => ({
 	[type]: { id: credential.id, name: credential.name },
 });
 
-/** connections from [from, to, output] triples */
-function connect(triples) {
-	const connections = {};
-	for (const [from, to, output = 0] of triples) {
-		connections[from] ??= { main: [] };
-		while (connections[from].main.length <= output) connections[from].main.push([]);
-		connections[from].main[output].push({ node: to, type: 'main', index: 0 });
-	}
-	return connections;
+/** A node of this package's `type` (the action node unless given) using the Norce credential. */
+function norceNode(name, position, parameters, credential, { type = NODE_TYPE, extra = {} } = {}) {
+	return node(name, type, 1, position, parameters, {
+		...extra,
+		credentials: credentialRef(CREDENTIAL_TYPE, credential),
+	});
 }
 
-const settings = { executionOrder: 'v1' };
+/** A workflow as the editor's REST API takes it, its nodes connected by [from, to, output] links. */
+const workflow = (name, nodes, links) => ({
+	name,
+	nodes,
+	connections: connectionsOf(links),
+	settings: { executionOrder: 'v1' },
+});
 
 /** Names of the nodes the checks read. */
 export const PARENT = {
@@ -77,16 +89,9 @@ export const CHILD = {
 
 export function parentWorkflow({ norceCredential, batchUrl }) {
 	const nodes = [
-		webhook(PARENT.start, [0, 300], {
-			httpMethod: 'POST',
-			path: START_PATH,
-			responseMode: 'onReceived',
-			options: {},
-		}),
-		node(
+		postWebhook(PARENT.start, [0, 300], START_PATH),
+		norceNode(
 			PARENT.list,
-			NODE_TYPE,
-			1,
 			[220, 300],
 			{
 				resource: 'order',
@@ -96,7 +101,7 @@ export function parentWorkflow({ norceCredential, batchUrl }) {
 				filters: {},
 				options: {},
 			},
-			{ credentials: credentialRef(CREDENTIAL_TYPE, norceCredential) },
+			norceCredential,
 		),
 		node(PARENT.loop, 'n8n-nodes-base.splitInBatches', 3, [440, 300], {
 			batchSize: BATCH_SIZE,
@@ -121,38 +126,28 @@ export function parentWorkflow({ norceCredential, batchUrl }) {
 			options: {},
 		}),
 	];
-	return {
-		name: 'queue: nightly reconciliation (parent)',
-		nodes,
-		connections: connect([
-			[PARENT.start, PARENT.list],
-			[PARENT.list, PARENT.loop],
-			[PARENT.loop, PARENT.ids, 1],
-			[PARENT.ids, PARENT.send],
-			[PARENT.send, PARENT.loop],
-		]),
-		settings,
-	};
+	return workflow('queue: nightly reconciliation (parent)', nodes, [
+		[PARENT.start, PARENT.list],
+		[PARENT.list, PARENT.loop],
+		[PARENT.loop, PARENT.ids, 1],
+		[PARENT.ids, PARENT.send],
+		[PARENT.send, PARENT.loop],
+	]);
 }
 
 export function childWorkflow({ norceCredential, postgresCredential }) {
 	const nodes = [
-		webhook(CHILD.hook, [0, 300], {
-			httpMethod: 'POST',
-			path: BATCH_PATH,
-			responseMode: 'onReceived',
-			// answered once the execution is queued: its id, so a failed batch can be found again
-			options: { responseData: '={{ JSON.stringify({ executionId: $execution.id }) }}' },
+		// answered once the execution is queued: its id, so a failed batch can be found again
+		postWebhook(CHILD.hook, [0, 300], BATCH_PATH, {
+			responseData: '={{ JSON.stringify({ executionId: $execution.id }) }}',
 		}),
 		node(CHILD.split, 'n8n-nodes-base.splitOut', 1, [220, 300], {
 			fieldToSplitOut: 'body.orderIds',
 			include: 'noOtherFields',
 			options: { destinationFieldName: 'orderId' },
 		}),
-		node(
+		norceNode(
 			CHILD.validate,
-			NODE_TYPE,
-			1,
 			[440, 300],
 			{
 				resource: 'order',
@@ -161,7 +156,7 @@ export function childWorkflow({ norceCredential, postgresCredential }) {
 				output: 'summary',
 				options: {},
 			},
-			{ credentials: credentialRef(CREDENTIAL_TYPE, norceCredential) },
+			norceCredential,
 		),
 		node(
 			CHILD.record,
@@ -215,34 +210,28 @@ export function childWorkflow({ norceCredential, postgresCredential }) {
 			{ credentials: credentialRef('postgres', postgresCredential) },
 		),
 	];
-	return {
-		name: 'queue: one batch (child)',
-		nodes,
-		connections: connect([
-			[CHILD.hook, CHILD.split],
-			[CHILD.split, CHILD.validate],
-			[CHILD.validate, CHILD.record],
-		]),
-		settings,
-	};
+	return workflow('queue: one batch (child)', nodes, [
+		[CHILD.hook, CHILD.split],
+		[CHILD.split, CHILD.validate],
+		[CHILD.validate, CHILD.record],
+	]);
 }
 
 /** As test/e2e/trigger.test.mjs: the trigger on `cron` → POST each event to a receiver. */
 export function triggerWorkflow({ event, norceCredential, receiverUrl, cron = EVERY_5_SECONDS }) {
-	return {
-		name: `queue: trigger ${event}`,
-		nodes: [
-			node(
+	return workflow(
+		`queue: trigger ${event}`,
+		[
+			norceNode(
 				'Norce Checkout Trigger',
-				TRIGGER_TYPE,
-				1,
 				[0, 300],
 				{
 					event,
 					pollTimes: { item: [{ mode: 'custom', cronExpression: cron }] },
 					options: {},
 				},
-				{ credentials: credentialRef(CREDENTIAL_TYPE, norceCredential) },
+				norceCredential,
+				{ type: TRIGGER_TYPE },
 			),
 			node('Post event', 'n8n-nodes-base.httpRequest', 4.2, [220, 300], {
 				method: 'POST',
@@ -254,9 +243,8 @@ export function triggerWorkflow({ event, norceCredential, receiverUrl, cron = EV
 				options: {},
 			}),
 		],
-		connections: connect([['Norce Checkout Trigger', 'Post event']]),
-		settings,
-	};
+		[['Norce Checkout Trigger', 'Post event']],
+	);
 }
 
 /**
@@ -265,16 +253,15 @@ export function triggerWorkflow({ event, norceCredential, receiverUrl, cron = EV
  * the HTTP Request node, so each item can be matched with the worker log that started it.
  */
 export function notificationWorkflow({ norceCredential, receiverUrl, webhookId, statuses }) {
-	return {
-		name: 'queue: notification trigger',
-		nodes: [
-			node(
+	return workflow(
+		'queue: notification trigger',
+		[
+			norceNode(
 				NOTIFICATION_TRIGGER,
-				NOTIFICATION_TRIGGER_TYPE,
-				1,
 				[0, 300],
 				{ statuses, options: { verify: true } },
-				{ webhookId, credentials: credentialRef(CREDENTIAL_TYPE, norceCredential) },
+				norceCredential,
+				{ type: NOTIFICATION_TRIGGER_TYPE, extra: { webhookId } },
 			),
 			node('Post item', 'n8n-nodes-base.httpRequest', 4.2, [220, 300], {
 				method: 'POST',
@@ -285,7 +272,6 @@ export function notificationWorkflow({ norceCredential, receiverUrl, webhookId, 
 				options: {},
 			}),
 		],
-		connections: connect([[NOTIFICATION_TRIGGER, 'Post item']]),
-		settings,
-	};
+		[[NOTIFICATION_TRIGGER, 'Post item']],
+	);
 }
