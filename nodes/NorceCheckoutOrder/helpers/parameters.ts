@@ -242,7 +242,7 @@ export function getItemParameter<T extends string | number | boolean>(
 	fallback: T,
 ): T {
 	const raw = context.getNode().parameters[name];
-	if (typeof raw === 'object' || (typeof raw === 'string' && raw.startsWith('='))) {
+	if (typeof raw === 'object' || holdsExpression(raw)) {
 		return context.getNodeParameter(name, itemIndex, fallback) as T;
 	}
 	let constants = runConstants.get(context);

@@ -70,7 +70,8 @@ describe('deleteAndConfirm', () => {
 	const path = ['orders', DEMO.validOrderId, 'consents', DEMO.consentId];
 	const remove = async () =>
 		await deleteAndConfirm(transportClient(norce.credentials), path, 'the consent', ids);
-	const removeInSandbox = () => (norce.sandbox.orders.get(DEMO.validOrderId)!.consents = []);
+	const orderOf = () => norce.sandbox.orders.get(DEMO.validOrderId)!;
+	const removeInSandbox = () => (orderOf().consents = []);
 
 	it('deletes once and answers the ids with success', async () => {
 		expect(await remove()).toEqual([{ ...ids, success: true }]);
@@ -80,7 +81,6 @@ describe('deleteAndConfirm', () => {
 	});
 
 	// Through the node, one row per Delete operation: each must send its DELETE this way.
-	const orderOf = () => norce.sandbox.orders.get(DEMO.validOrderId)!;
 	it.each<[Operation, INodeParameters, () => void]>([
 		['order.delete', {}, () => norce.sandbox.orders.delete(DEMO.validOrderId)],
 		['consent.delete', { consentId: DEMO.consentId }, removeInSandbox],
