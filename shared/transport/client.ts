@@ -8,6 +8,7 @@ import {
 	parseAnswer,
 	readAnswerText,
 } from './answer';
+import { Deadlines } from './deadlines';
 import { MAX_REDIRECTS, credentialOrigin, originOf, serviceHeaders, serviceRoot } from './endpoint';
 import {
 	apiErrorFromAnswer,
@@ -96,6 +97,8 @@ export function createNorceClient(
 	const { connection } = session;
 	const secrets = [connection.token];
 	const origin = credentialOrigin(connection);
+	// Every attempt's deadline on one timer (deadlines.ts says why).
+	const deadlines = new Deadlines();
 	const endpoints = new Map<NorceService, { root: string; headers: Record<string, string> }>();
 	const endpoint = (service: NorceService) => {
 		let found = endpoints.get(service);
@@ -121,10 +124,9 @@ export function createNorceClient(
 	): Promise<AttemptOutcome> {
 		const { headers } = endpoint(request.service ?? 'order');
 		const controller = new AbortController();
-		const deadline = AbortSignal.timeout(settings.timeoutMs);
-		const cancel = cancelSignal(context);
 		const stop = () => controller.abort();
-		deadline.addEventListener('abort', stop, { once: true });
+		const deadline = deadlines.start(settings.timeoutMs, stop);
+		const cancel = cancelSignal(context);
 		cancel?.addEventListener('abort', stop, { once: true });
 		if (cancel?.aborted) stop(); // cancelled during a wait: nothing is sent
 		const visited = [url];
@@ -185,9 +187,9 @@ export function createNorceClient(
 				};
 			}
 		} catch (failure) {
-			return { failure, timedOut: deadline.aborted && !isNodeError(failure) };
+			return { failure, timedOut: deadline.expired && !isNodeError(failure) };
 		} finally {
-			deadline.removeEventListener('abort', stop);
+			deadlines.end(deadline);
 			cancel?.removeEventListener('abort', stop);
 		}
 	}
@@ -265,7 +267,7 @@ export function createNorceClient(
 			const parsed = parseAnswer(answer.text);
 			if (parsed.tooDeep) throw boundsError(failureOf(request, attempts), TOO_DEEP, 'depth');
 			// Any answer, successes included, may echo the key back (e.g. the Authorization header).
-			const body = withoutSecrets(parsed.body, secrets);
+			const body = withoutSecrets(parsed.body, answer.text, secrets);
 			const success = statusCode >= 200 && statusCode < 300;
 			if (success || request.isResult?.({ statusCode, body, afterUncertainAttempt })) {
 				if (
@@ -326,11 +328,14 @@ function headerText(value: unknown): string | undefined {
 	return typeof first === 'string' && first !== '' ? first : undefined;
 }
 
-/** The body with every secret in its strings (and keys) replaced by `***`. */
-function withoutSecrets(body: unknown, secrets: string[]): unknown {
-	// One native scan first: bodies almost never contain the key, so the walk is rare.
-	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
-	if (!secrets.some((secret) => secret && text.includes(secret))) return body;
+/**
+ * The body parsed from `text` with every secret in its strings (and keys) replaced by `***`.
+ * Bodies almost never contain the key, so one native scan of the text comes first: without a
+ * backslash, every string in the body is a piece of the text, and the walk is skipped.
+ */
+function withoutSecrets(body: unknown, text: string, secrets: string[]): unknown {
+	const holds = (scanned: string) => secrets.some((secret) => secret && scanned.includes(secret));
+	if (!holds(text) && (!text.includes('\\') || !holds(JSON.stringify(body) ?? ''))) return body;
 	const walk = (value: unknown): unknown => {
 		if (typeof value === 'string') return redact(value, secrets);
 		if (Array.isArray(value)) return value.map(walk);

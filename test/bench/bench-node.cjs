@@ -4,9 +4,9 @@
 //   helper  the validate call through n8n's bare `this.helpers.httpRequest`, C at a time: the
 //           best any node built on n8n's helpers can do (same request options as the node)
 //   guarded the helper call with the guarantees the node gives every request (shared/transport
-//           client.ts attempt()): a deadline over the whole attempt, n8n's cancel signal, no
-//           redirect followed, the answer read as a stream under a size cap, then parsed: the
-//           best a node with those guarantees can do on n8n's helpers
+//           client.ts attempt()), using the node's own guard code: a deadline over the whole
+//           attempt, n8n's cancel signal, no redirect followed, the answer read as a stream
+//           under a size cap, then parsed: a node with those guarantees, minus its own work
 //   raw     the same call on node:http(s), keep-alive agent (or a new agent per request)
 // Marks append JSON lines to BENCH_MARK_OUT; /proc/<pid>/schedstat gives CPU time and run-queue
 // wait of this process's main thread and of the sandbox process (BENCH_SANDBOX_PID).
@@ -65,17 +65,15 @@ async function closedLoop(count, c, work) {
 	);
 }
 
-/** The answer stream as text, refused above `cap` bytes or when `signal` aborts. */
-async function readCapped(stream, cap, signal) {
-	const chunks = [];
-	let size = 0;
-	for await (const chunk of stream) {
-		if (signal.aborted) throw new Error('deadline');
-		size += chunk.length;
-		if (size > cap) throw new Error('answer too large');
-		chunks.push(chunk);
-	}
-	return Buffer.concat(chunks).toString('utf8');
+/**
+ * The node's own guards, from the build under test (BENCH_NORCE_TRANSPORT): one timer for all
+ * attempt deadlines (deadlines.js), the capped stream read and the parse (answer.js).
+ */
+function nodeGuards() {
+	const dir = process.env.BENCH_NORCE_TRANSPORT;
+	const { Deadlines } = require(`${dir}/deadlines.js`);
+	const { readAnswerText, parseAnswer } = require(`${dir}/answer.js`);
+	return { deadlines: new Deadlines(), readAnswerText, parseAnswer };
 }
 
 function validationItems(orderId, statusCode, body, index) {
@@ -177,13 +175,13 @@ class NorceBench {
 				results[index] = validationItems(orderId, response.statusCode, response.body, index);
 			});
 		} else if (operation === 'guarded') {
+			const { deadlines, readAnswerText, parseAnswer } = nodeGuards();
 			await closedLoop(items.length, c, async (index) => {
 				const orderId = String(this.getNodeParameter('orderId', index));
 				const controller = new AbortController();
-				const deadline = AbortSignal.timeout(30000);
-				const cancel = this.getExecutionCancelSignal?.();
 				const stop = () => controller.abort();
-				deadline.addEventListener('abort', stop, { once: true });
+				const deadline = deadlines.start(30000, stop);
+				const cancel = this.getExecutionCancelSignal?.();
 				cancel?.addEventListener('abort', stop, { once: true });
 				try {
 					const response = await this.helpers.httpRequest({
@@ -198,11 +196,11 @@ class NorceBench {
 						sendCredentialsOnCrossOriginRedirect: false,
 						encoding: 'stream',
 					});
-					const text = await readCapped(response.body, 32 * 1024 * 1024, controller.signal);
-					const body = text === '' ? '' : JSON.parse(text);
+					const text = await readAnswerText(response.body, 32 * 1024 * 1024, controller.signal);
+					const { body } = parseAnswer(text);
 					results[index] = validationItems(orderId, response.statusCode, body, index);
 				} finally {
-					deadline.removeEventListener('abort', stop);
+					deadlines.end(deadline);
 					cancel?.removeEventListener('abort', stop);
 				}
 			});

@@ -971,6 +971,8 @@ async function main() {
 			NODE_EXTRA_CA_CERTS: tls.ca,
 			BENCH_MARK_OUT: marksFile,
 			BENCH_SANDBOX_PID: String(process.pid),
+			// the guarded helper guards with the node's own code, from this build
+			BENCH_NORCE_TRANSPORT: path.join(REPO_ROOT, 'dist', 'shared', 'transport'),
 			...(ctx.patch ? { NODE_OPTIONS: `--require ${ctx.patch.preload}` } : {}),
 		};
 		if (flags.profile) {

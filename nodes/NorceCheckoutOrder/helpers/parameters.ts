@@ -228,7 +228,9 @@ export function sameSettingsForEveryItem(context: IExecuteFunctions): boolean {
 	return !holdsExpression(context.getNode().parameters.options);
 }
 
+/** Per run: each plain parameter's value, or PER_ITEM for one that holds an expression. */
 const runConstants = new WeakMap<IExecuteFunctions, Map<string, unknown>>();
+const PER_ITEM = Symbol('read per item');
 
 /**
  * A parameter that is a plain value (text, number, boolean) with no expression: n8n resolves
@@ -241,15 +243,17 @@ export function getItemParameter<T extends string | number | boolean>(
 	itemIndex: number,
 	fallback: T,
 ): T {
-	const raw = context.getNode().parameters[name];
-	if (typeof raw === 'object' || holdsExpression(raw)) {
-		return context.getNodeParameter(name, itemIndex, fallback) as T;
-	}
 	let constants = runConstants.get(context);
 	if (constants === undefined) runConstants.set(context, (constants = new Map()));
-	if (!constants.has(name))
-		constants.set(name, context.getNodeParameter(name, itemIndex, fallback));
-	return constants.get(name) as T;
+	if (!constants.has(name)) {
+		// getNode() copies the whole node: looked at once per run, not per item.
+		const raw = context.getNode().parameters[name];
+		const perItem = typeof raw === 'object' || holdsExpression(raw);
+		constants.set(name, perItem ? PER_ITEM : context.getNodeParameter(name, itemIndex, fallback));
+	}
+	const constant = constants.get(name);
+	if (constant !== PER_ITEM) return constant as T;
+	return context.getNodeParameter(name, itemIndex, fallback) as T;
 }
 
 /** How many items are in flight at once; read once per run from the first item. */

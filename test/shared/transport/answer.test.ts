@@ -12,6 +12,7 @@ import {
 	readAnswerText,
 } from '../../../shared/transport/answer';
 import { runChild } from '../../helpers/child';
+import { chunkStream as stream, openStream } from '../../helpers/streams';
 import type { Hostile } from '../../helpers/hostile';
 import { startHostile } from '../../helpers/hostile';
 import { useNorceSandbox } from '../../helpers/norceFixture';
@@ -54,35 +55,50 @@ describe('parseAnswer', () => {
 });
 
 describe('readAnswerText', () => {
-	/** A stream of `count` chunks of `size` bytes that records whether it was destroyed. */
-	function stream(count: number, size: number) {
-		const state = { destroyed: false, read: 0 };
-		return {
-			state,
-			destroy: () => void (state.destroyed = true),
-			async *[Symbol.asyncIterator]() {
-				for (let index = 0; index < count && !state.destroyed; index++) {
-					state.read++;
-					yield Buffer.alloc(size, 0x20);
-				}
-			},
-		};
-	}
+	it('reads a stream to its end', async () => {
+		const { body } = stream(3, 2);
+		await expect(readAnswerText(body, 1024, new AbortController().signal)).resolves.toBe('      ');
+	});
 
 	it('stops reading and closes the stream as soon as the cap is passed', async () => {
-		const body = stream(100, 1024);
+		const { body, state } = stream(100, 1024);
 		await expect(readAnswerText(body, 10 * 1024, new AbortController().signal)).rejects.toThrow(
 			'larger than 0 MB',
 		);
-		expect(body.state).toEqual({ destroyed: true, read: 11 });
+		expect(body.destroyed).toBe(true);
+		expect(state.read).toBeLessThan(14); // the cap's 11 chunks, and at most what was buffered
 	});
 
-	it('closes the stream when the attempt is stopped', async () => {
-		const body = stream(100, 1);
+	it('closes the stream when the attempt is stopped, before or while reading', async () => {
+		const before = stream(100, 1);
 		const controller = new AbortController();
 		controller.abort();
-		await expect(readAnswerText(body, 1024, controller.signal)).rejects.toThrow('stopped');
-		expect(body.state.destroyed).toBe(true);
+		await expect(readAnswerText(before.body, 1024, controller.signal)).rejects.toThrow('stopped');
+		expect(before.body.destroyed).toBe(true);
+
+		const drip = openStream(); // never ends
+		const during = new AbortController();
+		const reading = readAnswerText(drip, 1024, during.signal);
+		drip.push('[');
+		during.abort();
+		await expect(reading).rejects.toThrow('stopped');
+		expect(drip.destroyed).toBe(true);
+	});
+
+	it('a stream closed before its end is a failed read, also when already closed', async () => {
+		const cut = openStream();
+		const reading = readAnswerText(cut, 1024, new AbortController().signal);
+		cut.push('[1,');
+		cut.destroy();
+		await expect(reading).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+
+		const closed = openStream();
+		closed.destroy();
+		await new Promise((resolve) => closed.once('close', resolve));
+		const stopper = new AbortController();
+		const late = readAnswerText(closed, 1024, stopper.signal);
+		stopper.abort(); // the deadline: nothing will ever come
+		await expect(late).rejects.toThrow('stopped');
 	});
 });
 
