@@ -8,7 +8,7 @@ import {
 	parseAnswer,
 	readAnswerText,
 } from './answer';
-import { Deadlines } from './deadlines';
+import { RunningAttempts } from './attempts';
 import { MAX_REDIRECTS, credentialOrigin, originOf, serviceHeaders, serviceRoot } from './endpoint';
 import {
 	apiErrorFromAnswer,
@@ -97,8 +97,9 @@ export function createNorceClient(
 	const { connection } = session;
 	const secrets = [connection.token];
 	const origin = credentialOrigin(connection);
-	// Every attempt's deadline on one timer (deadlines.ts says why).
-	const deadlines = new Deadlines();
+	// One timer for the deadlines and one cancel listener for every attempt (attempts.ts).
+	const cancel = cancelSignal(context);
+	const running = new RunningAttempts(cancel);
 	const endpoints = new Map<NorceService, { root: string; headers: Record<string, string> }>();
 	const endpoint = (service: NorceService) => {
 		let found = endpoints.get(service);
@@ -125,9 +126,7 @@ export function createNorceClient(
 		const { headers } = endpoint(request.service ?? 'order');
 		const controller = new AbortController();
 		const stop = () => controller.abort();
-		const deadline = deadlines.start(settings.timeoutMs, stop);
-		const cancel = cancelSignal(context);
-		cancel?.addEventListener('abort', stop, { once: true });
+		const current = running.start(settings.timeoutMs, stop);
 		if (cancel?.aborted) stop(); // cancelled during a wait: nothing is sent
 		const visited = [url];
 		try {
@@ -187,10 +186,9 @@ export function createNorceClient(
 				};
 			}
 		} catch (failure) {
-			return { failure, timedOut: deadline.expired && !isNodeError(failure) };
+			return { failure, timedOut: current.timedOut && !isNodeError(failure) };
 		} finally {
-			deadlines.end(deadline);
-			cancel?.removeEventListener('abort', stop);
+			running.end(current);
 		}
 	}
 
@@ -220,18 +218,17 @@ export function createNorceClient(
 	}
 
 	async function request(request: NorceRequest): Promise<NorceResponse> {
-		const signal = cancelSignal(context);
 		const url = urlOf(request);
 		const payload = serialise(request.body);
 		let afterUncertainAttempt = false;
 		/** Repeats after a connection failure or gateway error; Max Retries bounds them. */
 		let retries = 0;
 		for (let attempts = 1; ; attempts++) {
-			const round = await throttle.beforeSend(signal);
+			const round = await throttle.beforeSend(cancel);
 			if (throttle.isOpen) {
 				throw throttledError(failureOf(request, attempts - 1), throttle.throttledRounds);
 			}
-			const mayRetry = retries < settings.maxRetries && signal?.aborted !== true;
+			const mayRetry = retries < settings.maxRetries && cancel?.aborted !== true;
 			const outcome = await attempt(request, url, payload);
 			if ('failure' in outcome) {
 				const { failure } = outcome;
@@ -245,7 +242,7 @@ export function createNorceClient(
 				if (isTransientNetworkCode(code) && request.safeToRepeat && mayRetry) {
 					retries++;
 					afterUncertainAttempt = true;
-					await waitUnlessAborted(retryDelayMs(retries, undefined, timing), signal);
+					await waitUnlessAborted(retryDelayMs(retries, undefined, timing), cancel);
 					continue;
 				}
 				throw apiErrorFromNetwork(code, {
@@ -260,7 +257,7 @@ export function createNorceClient(
 			const throttled = isThrottle(statusCode, retryAfterMs);
 			if (throttled) {
 				throttle.throttled(round, retryAfterMs);
-				if (settings.maxRetries > 0 && signal?.aborted !== true && !throttle.isOpen) continue;
+				if (settings.maxRetries > 0 && cancel?.aborted !== true && !throttle.isOpen) continue;
 			} else {
 				throttle.passed(round);
 			}
@@ -290,7 +287,7 @@ export function createNorceClient(
 			if (!throttled && isRetryableStatus(statusCode) && mayRetry && !notRepeated) {
 				retries++;
 				if (uncertain) afterUncertainAttempt = true;
-				await waitUnlessAborted(retryDelayMs(retries, retryAfterMs, timing), signal);
+				await waitUnlessAborted(retryDelayMs(retries, retryAfterMs, timing), cancel);
 				continue;
 			}
 			throw apiErrorFromAnswer(

@@ -67,13 +67,14 @@ async function closedLoop(count, c, work) {
 
 /**
  * The node's own guards, from the build under test (BENCH_NORCE_TRANSPORT): one timer for all
- * attempt deadlines (deadlines.js), the capped stream read and the parse (answer.js).
+ * attempt deadlines and one cancel listener (attempts.js), the capped stream read and the parse
+ * (answer.js).
  */
-function nodeGuards() {
+function nodeGuards(cancel) {
 	const dir = process.env.BENCH_NORCE_TRANSPORT;
-	const { Deadlines } = require(`${dir}/deadlines.js`);
+	const { RunningAttempts } = require(`${dir}/attempts.js`);
 	const { readAnswerText, parseAnswer } = require(`${dir}/answer.js`);
-	return { deadlines: new Deadlines(), readAnswerText, parseAnswer };
+	return { running: new RunningAttempts(cancel), readAnswerText, parseAnswer };
 }
 
 function validationItems(orderId, statusCode, body, index) {
@@ -175,14 +176,13 @@ class NorceBench {
 				results[index] = validationItems(orderId, response.statusCode, response.body, index);
 			});
 		} else if (operation === 'guarded') {
-			const { deadlines, readAnswerText, parseAnswer } = nodeGuards();
+			const cancel = this.getExecutionCancelSignal?.();
+			const { running, readAnswerText, parseAnswer } = nodeGuards(cancel);
 			await closedLoop(items.length, c, async (index) => {
 				const orderId = String(this.getNodeParameter('orderId', index));
 				const controller = new AbortController();
-				const stop = () => controller.abort();
-				const deadline = deadlines.start(30000, stop);
-				const cancel = this.getExecutionCancelSignal?.();
-				cancel?.addEventListener('abort', stop, { once: true });
+				const current = running.start(30000, () => controller.abort());
+				if (cancel?.aborted) controller.abort();
 				try {
 					const response = await this.helpers.httpRequest({
 						method,
@@ -200,8 +200,7 @@ class NorceBench {
 					const { body } = parseAnswer(text);
 					results[index] = validationItems(orderId, response.statusCode, body, index);
 				} finally {
-					deadlines.end(deadline);
-					cancel?.removeEventListener('abort', stop);
+					running.end(current);
 				}
 			});
 		} else if (operation === 'raw') {

@@ -764,9 +764,13 @@ function renderReport(aggs, memory, trigger, ctx = {}) {
 			['raw new', 'rawNew', (a) => ms2(a.rows.rawNew?.msPerItem)],
 			['**node ÷ helper**', 'helper', (a) => `**${f2(a.ratio('node', 'helper'))}**`],
 			['node ÷ guarded', 'guarded', (a) => f2(a.ratio('node', 'guarded'))],
+			// what the guarantees alone cost on n8n's helper
+			['guarded ÷ helper', 'guarded', (a) => f2(a.ratio('guarded', 'helper'))],
 			['node ÷ HTTP loop', 'httpLoop', (a) => f2(a.ratio('node', 'httpLoop'))],
 			['node ÷ raw k-a', 'rawKA', (a) => f2(a.ratio('node', 'rawKA'))],
 			['n8n CPU/item node', 'node', (a) => ms2(a.rows.node?.cpuPerItem)],
+			['… helper', 'helper', (a) => ms2(a.rows.helper?.cpuPerItem)],
+			['… guarded', 'guarded', (a) => ms2(a.rows.guarded?.cpuPerItem)],
 		].filter(([, who]) => grid.some((a) => a.rows[who]));
 		L.push(`| proto | lat ms | C | ${columns.map(([title]) => title).join(' | ')} | load |`);
 		L.push(`|---|---:|---:|${columns.map(() => '---:|').join('')}---|`);

@@ -10,6 +10,7 @@ import { isDotSegment } from '../../../shared/transport';
 import { THROTTLE_ROUNDS } from '../../../shared/transport/throttle';
 import { API, API_KEY, useNorceSandbox, wire } from '../../helpers/norceFixture';
 import { expectNoSecrets } from '../../helpers/outcome';
+import { until } from '../../helpers/until';
 import type { FaultRule } from '../../sandbox';
 import { DEMO } from '../../sandbox';
 
@@ -221,6 +222,18 @@ describe('cancellation', () => {
 		expect(result.cancelled).toBe(true);
 		expect(statuses()).toEqual([502]);
 		expect(result.output).toEqual([]);
+	});
+
+	it('stops the requests in flight when the execution is cancelled, whatever their Timeout', async () => {
+		norce.sandbox.addFault({ kind: 'hang' });
+		const items = [0, 1, 2].map(() => ({ json: {} }));
+		const result = await norce.run(get({ timeout: 600_000, concurrency: 3 }), {
+			items,
+			cancelWhen: until(() => norce.sandbox.requests.length === 3),
+		});
+
+		expect(result.cancelled).toBe(true);
+		expect(norce.sandbox.requests).toHaveLength(3); // none sent again
 	});
 });
 

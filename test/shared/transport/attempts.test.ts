@@ -1,6 +1,6 @@
-/** One timer for all of a client's attempt deadlines, driven here by a clock the test moves. */
-import type { DeadlineClock } from '../../../shared/transport/deadlines';
-import { Deadlines } from '../../../shared/transport/deadlines';
+/** What stops a client's running attempts: one timer for the deadlines (on a clock the test moves), one cancel listener. */
+import type { DeadlineClock } from '../../../shared/transport/attempts';
+import { RunningAttempts } from '../../../shared/transport/attempts';
 
 /** A clock whose time moves only when told; `after` records the timers it arms. */
 function manualClock() {
@@ -29,14 +29,14 @@ function manualClock() {
 	return { clock, timers, advance };
 }
 
-describe('Deadlines', () => {
+describe('RunningAttempts', () => {
 	it('fires each deadline once it has passed, on one timer for deadlines in order', () => {
 		const { clock, timers, advance } = manualClock();
-		const deadlines = new Deadlines(clock);
+		const running = new RunningAttempts(undefined, clock);
 		const expired: string[] = [];
-		const first = deadlines.start(100, () => expired.push('first'));
+		const first = running.start(100, () => expired.push('first'));
 		advance(40);
-		const second = deadlines.start(100, () => expired.push('second'));
+		const second = running.start(100, () => expired.push('second'));
 		expect(timers).toHaveLength(1);
 
 		advance(99);
@@ -45,28 +45,28 @@ describe('Deadlines', () => {
 		expect(expired).toEqual(['first']);
 		advance(140);
 		expect(expired).toEqual(['first', 'second']);
-		expect([first.expired, second.expired]).toEqual([true, true]);
+		expect([first.timedOut, second.timedOut]).toEqual([true, true]);
 		expect(timers).toHaveLength(2); // re-armed once, for the second
 	});
 
 	it('an ended deadline never fires, and nothing is armed again once none is left', () => {
 		const { clock, timers, advance } = manualClock();
-		const deadlines = new Deadlines(clock);
+		const running = new RunningAttempts(undefined, clock);
 		const expire = jest.fn();
-		const ended = deadlines.start(100, expire);
-		deadlines.end(ended);
+		const ended = running.start(100, expire);
+		running.end(ended);
 		advance(1000);
 		expect(expire).not.toHaveBeenCalled();
-		expect(ended.expired).toBe(false);
+		expect(ended.timedOut).toBe(false);
 		expect(timers).toHaveLength(1);
 	});
 
 	it('a shorter deadline started later is armed for, and fires first', () => {
 		const { clock, advance } = manualClock();
-		const deadlines = new Deadlines(clock);
+		const running = new RunningAttempts(undefined, clock);
 		const expired: string[] = [];
-		deadlines.start(1000, () => expired.push('long'));
-		deadlines.start(50, () => expired.push('short'));
+		running.start(1000, () => expired.push('long'));
+		running.start(50, () => expired.push('short'));
 		advance(50);
 		expect(expired).toEqual(['short']);
 		advance(1000);
@@ -75,9 +75,9 @@ describe('Deadlines', () => {
 
 	it('a timer that fires early is armed again for the rest, in whole milliseconds', () => {
 		const { clock, timers, advance } = manualClock();
-		const deadlines = new Deadlines(clock);
+		const running = new RunningAttempts(undefined, clock);
 		const expire = jest.fn();
-		deadlines.start(10.5, expire);
+		running.start(10.5, expire);
 		expect(timers[0].at).toBe(11);
 		timers[0].at = 5; // a coarse timer firing before the deadline
 		advance(5);
@@ -85,5 +85,28 @@ describe('Deadlines', () => {
 		expect(timers[1].at).toBe(11); // 5.5 ms left, rounded up
 		advance(11);
 		expect(expire).toHaveBeenCalledTimes(1);
+	});
+
+	it('one cancel listener serves every running attempt, and is gone once none runs', () => {
+		const listeners = new Set<() => void>();
+		const cancel = {
+			aborted: false,
+			addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+			removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+		};
+		const running = new RunningAttempts(cancel as unknown as AbortSignal, manualClock().clock);
+		const stopped: number[] = [];
+		const attempts = [1, 2, 3].map((n) => running.start(1000, () => stopped.push(n)));
+		expect(listeners.size).toBe(1);
+
+		running.end(attempts[0]);
+		for (const listener of listeners) listener(); // the execution is cancelled
+		expect(stopped).toEqual([2, 3]);
+		expect(attempts.map((attempt) => attempt.timedOut)).toEqual([false, false, false]);
+
+		running.end(attempts[1]);
+		expect(listeners.size).toBe(1);
+		running.end(attempts[2]);
+		expect(listeners.size).toBe(0);
 	});
 });
