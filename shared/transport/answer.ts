@@ -61,7 +61,7 @@ export async function readAnswerText(
 	if (body === undefined || body === null) return '';
 	if (!isStream(body)) return Buffer.isBuffer(body) ? body.toString('utf8') : '';
 	if (signal.aborted) {
-		// Without an error: with no listener yet, an error event would crash n8n's process.
+		// Without an error: an error event with no 'error' listener on the stream is thrown.
 		body.destroy();
 		throw new AttemptStoppedError('stopped');
 	}

@@ -7,7 +7,7 @@
  * thousands of requests a run those timers and their finalizers cost more of n8n's CPU than the
  * node's own work per request. So one timer is armed, for the earliest deadline, and re-armed
  * when it fires. Likewise one listener on the cancel signal serves every running attempt: one
- * per attempt would put Concurrency listeners on it, and from 11 on Node warns of a leak.
+ * per attempt would put Concurrency listeners on it, and from 11 on Node 20 warns of a leak.
  */
 
 /** Where the time comes from: a monotonic clock and a one-shot timer (tests drive their own). */

@@ -157,6 +157,21 @@ describe('the API key', () => {
 		expect(echoed.receivedHeaders['x-merchant']).toBe(norce.sandbox.merchant);
 	});
 
+	it('is scrubbed also where JSON escapes spell it', async () => {
+		const escaped = `\\u${API_KEY.charCodeAt(0).toString(16).padStart(4, '0')}${API_KEY.slice(1)}`;
+		norce.sandbox.addFault({
+			kind: 'status',
+			status: 200,
+			body: 'text',
+			message: `{"id":"o_1","note":"key ${escaped}"}`,
+			headers: { 'content-type': 'application/json' },
+		});
+		const result = await norce.run(get());
+
+		expectNoSecrets(result);
+		expect(result.output[0].json).toEqual({ id: 'o_1', note: 'key ***' });
+	});
+
 	it('a refused key is named in no message and stored nowhere in the run', async () => {
 		const wrongKey = 'sk_live_dummy_wrong_Zq81LmXc';
 		const result = await norce.run(get(), {
