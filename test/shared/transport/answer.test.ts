@@ -94,7 +94,7 @@ describe('readAnswerText', () => {
 
 		const closed = openStream();
 		closed.destroy();
-		await new Promise((resolve) => closed.once('close', resolve));
+		await new Promise<void>((resolve) => closed.once('close', () => resolve()));
 		const stopper = new AbortController();
 		const late = readAnswerText(closed, 1024, stopper.signal);
 		stopper.abort(); // the deadline: nothing will ever come
