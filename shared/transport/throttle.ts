@@ -8,10 +8,11 @@ import { waitUnlessAborted } from './retry';
  * A throttled answer pauses every request of the execution until the wait is over. Answers
  * to requests sent before that pause began join it instead of starting another, so the
  * requests in flight together count as one round. The first round waits what Retry-After
- * asks, each further one at least twice as long as the last; when `rounds` waits with no other answer in between did not end it, the
- * breaker opens and every request not yet sent fails at once: with the default timing that is about a
- * minute of throttling (1 + 2 + 4 + 8 + 16 + 30 s), longer than the per-second and
- * per-minute windows rate limiters use, short of leaving a nightly run waiting for hours.
+ * asks, each further one at least twice as long as the last; when `rounds` waits with no other
+ * answer in between did not end it, the breaker opens and every request not yet sent fails at
+ * once: with the default timing that is about a minute of throttling (1 + 2 + 4 + 8 + 16 + 30 s),
+ * longer than the per-second and per-minute windows rate limiters use, short of leaving a
+ * nightly run waiting for hours.
  */
 export const THROTTLE_ROUNDS = 6;
 

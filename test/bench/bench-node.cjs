@@ -14,8 +14,22 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const https = require('node:https');
+const { PerformanceObserver, constants } = require('node:perf_hooks');
 
 const OUT = process.env.BENCH_MARK_OUT;
+/** Garbage collection in this process so far: pause ms and count, minor and major. */
+const gc = { ms: 0, majorMs: 0, count: 0, major: 0 };
+new PerformanceObserver((list) => {
+	for (const e of list.getEntries()) {
+		const major = (e.detail?.kind ?? e.kind) === constants.NODE_PERFORMANCE_GC_MAJOR;
+		gc.ms += e.duration;
+		gc.count++;
+		if (major) {
+			gc.majorMs += e.duration;
+			gc.major++;
+		}
+	}
+}).observe({ entryTypes: ['gc'] });
 const SANDBOX_PID = process.env.BENCH_SANDBOX_PID;
 
 /** [cpu ns, run-queue wait ns] of a process's main thread. */
@@ -49,6 +63,7 @@ function snapshot() {
 		n8n: schedstat('self'),
 		sandbox: SANDBOX_PID ? schedstat(SANDBOX_PID) : [NaN, NaN],
 		load: Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+		gc: { ...gc },
 	};
 }
 const starts = new Map();

@@ -8,7 +8,7 @@
 // Without --version it runs once per pinned n8n version (test/e2e/versions.json), one after the
 // other; each run rewrites its own section of BENCHMARKS.md and test/bench/.results/.
 //
-//   node test/bench/run.mjs [--version=2.8.4|2.41.1] [--quick] [--rounds=R] [--no-build]
+//   node test/bench/run.mjs [--version=2.8.4|2.41.1] [--quick] [--rounds=R] [--slices=S] [--no-build]
 //        [--no-write] [--only=grid,high,rate,memory,resources,trigger,patch] [--no-patch]
 //        [--before=<tarball of an earlier build>]   (that build runs beside, as contender "before")
 //        [--protos=http,https] [--latencies=20,0] [--concurrencies=1,5,20] [--contenders=node,before,…]
@@ -53,17 +53,27 @@ const flags = Object.fromEntries(
 	}),
 );
 const QUICK = !!flags.quick;
-// 7 rounds: at 5 a single disturbed round moved a median ratio by up to 0.2 on a shared machine
-const ROUNDS = Number(flags.rounds ?? (QUICK ? 3 : 7));
+// 5 rounds, 25 slice rounds in the grid (SLICES): a median of 25 paired ratios moved by about
+// ±0.05 on this 2-core machine, where whole-chunk rounds moved by up to 0.2
+const ROUNDS = Number(flags.rounds ?? (QUICK ? 3 : 5));
 const VERSION = String(flags.version ?? '');
 const ONLY = flags.only ? new Set(String(flags.only).split(',')) : undefined;
 const wants = (section) => (ONLY ? ONLY.has(section) : true);
 /**
- * Items per chunk: a chunk of one contender takes about one to two seconds, so rounds interleave
- * closely; at 0 ms 1,000 items, since a 400-item chunk (0.2 s) was swung by a single scheduler stall.
+ * Items per chunk: a chunk of one contender takes about one to two seconds; at 0 ms 1,000 items.
  */
 const chunk = (latency, c) =>
 	latency === 0 ? (QUICK ? 150 : 1000) : Math.min(QUICK ? 300 : 600, (QUICK ? 40 : 80) * c);
+/**
+ * In the grid and the patch sections a chunk is run as 5 slices, each its own round (one slice
+ * of every contender, the order rotating), so R rounds give 5 R paired ratios. The median of 3
+ * whole-chunk ratios was not a measurement on this machine: in one run the same builds' ratios
+ * went from 0.49 to 2.05 at 0 ms, and single slices still stall to two or three times their
+ * usual time, which the median over 15 slice rounds leaves out. 5 divides every chunk into a
+ * whole number of requests per worker and of the four answer kinds, so a slice adds no partly
+ * filled round trip; each slice's own start (the node's set-up) is inside its measured time.
+ */
+const SLICES = Number(flags.slices ?? (QUICK ? 1 : 5));
 // --protos=https --latencies=50 --concurrencies=1,5 --contenders=node,before narrow the grid,
 // e.g. to weigh one change at a realistic latency.
 const list = (flag, fallback, parse = String) =>
@@ -357,9 +367,10 @@ const benchNode = (sb, c, operation, extra = {}) =>
 	});
 
 // ---------------------------------------------------------------------------------------------
-// The plan. Every section is a list of rounds; a round runs one chunk of every contender of a
-// configuration, the order rotating per round; all rounds of all sections go into one
-// execute-batch, configuration by configuration, so contenders compared share the same minutes.
+// The plan. Every section is a list of rounds; a round runs one chunk (in the grid and patch
+// sections one slice) of every contender of a configuration, the order rotating per round; all
+// rounds of all sections go into one execute-batch, configuration by configuration, so
+// contenders compared share the same minutes.
 const CONTENDERS = {
 	node: { label: 'Norce node' },
 	before: { label: 'Norce node, earlier build (--before)' },
@@ -387,8 +398,20 @@ async function buildPlan(ctx) {
 		ctx.creds.push(c);
 		return c;
 	};
-	const add = async ({ key, section, proto = 'http', latency, c, n, contenders, make }) => {
-		const cfg = { key, section, proto, latency, c, n, contenders, rounds: [] };
+	const add = async ({
+		key,
+		section,
+		proto = 'http',
+		latency,
+		c,
+		n,
+		contenders,
+		make,
+		slices = 1,
+	}) => {
+		if (n % slices) throw new Error(`${key}: ${n} items do not split into ${slices} slices`);
+		// a round runs one slice of every contender: n / slices items each
+		const cfg = { key, section, proto, latency, c, n: n / slices, slices, contenders, rounds: [] };
 		const sbs = {};
 		for (const who of contenders)
 			sbs[who] = await sandboxFor(`${key}|${who}`, {
@@ -401,19 +424,19 @@ async function buildPlan(ctx) {
 			contenders.map((who) => [who, cred(sbs[who], `${key} ${who}`, who)]),
 		);
 		const rounds = section === 'rate' && QUICK ? 1 : ROUNDS;
-		for (let r = 0; r < rounds; r++) {
+		for (let r = 0; r < rounds * slices; r++) {
 			const order = contenders.map((_, i) => contenders[(i + r) % contenders.length]);
 			cfg.rounds.push(
 				order.map((who) => {
 					const tag = `${key}|${who}|${r}`;
-					return { who, tag, wf: make(who, sbs[who], creds[who], tag) };
+					return { who, tag, wf: make(who, sbs[who], creds[who], tag, r % slices) };
 				}),
 			);
 		}
 		cfg.sandboxes = sbs;
 		configs.push(cfg);
 	};
-	const grid = (who, sb, credential, c, latency, tag, n) => {
+	const grid = (who, sb, credential, c, latency, tag, n, slice = 0, slices = 1) => {
 		const patched = who.endsWith('P');
 		const base = patched ? who.slice(0, -1) : who;
 		const measured = {
@@ -427,7 +450,14 @@ async function buildPlan(ctx) {
 			httpOpen: () => single(httpNode(sb, { batch: { size: c, interval: latency } })),
 			httpUnbatched: () => single(httpNode(sb)),
 		}[base]();
-		return chunkWorkflow({ tag, n, measured, patched });
+		const size = n / slices;
+		return chunkWorkflow({
+			tag,
+			n: size,
+			measured,
+			patched,
+			idOf: (i) => generatedOrderId(slice * size + i + 1),
+		});
 	};
 
 	if (wants('grid'))
@@ -447,7 +477,9 @@ async function buildPlan(ctx) {
 						c,
 						n,
 						contenders,
-						make: (who, sb, credential, tag) => grid(who, sb, credential, c, latency, tag, n),
+						slices: SLICES,
+						make: (who, sb, credential, tag, slice) =>
+							grid(who, sb, credential, c, latency, tag, n, slice, SLICES),
 					});
 				}
 	if (wants('patch') && ctx.patch)
@@ -463,7 +495,9 @@ async function buildPlan(ctx) {
 						c,
 						n,
 						contenders: ['node', 'nodeP', 'helper', 'helperP'],
-						make: (who, sb, credential, tag) => grid(who, sb, credential, c, latency, tag, n),
+						slices: SLICES,
+						make: (who, sb, credential, tag, slice) =>
+							grid(who, sb, credential, c, latency, tag, n, slice, SLICES),
 					});
 				}
 	if (wants('high'))
@@ -571,6 +605,9 @@ function readMarks(file) {
 			sbWait: nsToMs(m.end.sandbox[1] - m.start.sandbox[1]),
 			listenDrops: m.end.listenDrops - m.start.listenDrops,
 			load: m.start.load,
+			gcMs: m.end.gc.ms - m.start.gc.ms,
+			gcMajorMs: m.end.gc.majorMs - m.start.gc.majorMs,
+			gcMajor: m.end.gc.major - m.start.gc.major,
 		});
 	}
 	return byTag;
@@ -645,14 +682,24 @@ function aggregate(cfg, marks, results) {
 /** ratio(a, b): the median over the rounds of a's chunk time ÷ b's chunk time in the same round. */
 function withRatio(agg) {
 	const rounds = Math.max(...Object.values(agg.rows).map((row) => row.chunks.length));
-	const ratio = (a, b) =>
-		median(
-			Array.from(
-				{ length: rounds },
-				(_, r) => agg.rows[a]?.chunks[r]?.ms / agg.rows[b]?.chunks[r]?.ms,
-			),
+	const perRound = (a, b) =>
+		Array.from(
+			{ length: rounds },
+			(_, r) => agg.rows[a]?.chunks[r]?.ms / agg.rows[b]?.chunks[r]?.ms,
 		);
-	return { ...agg, ratio };
+	const ratio = (a, b) => median(perRound(a, b));
+	/**
+	 * About 95 % confidence for the median of the per-round ratios, from their order statistics
+	 * (no assumption on how they spread): the k-th smallest and k-th largest of n, k ≈ (n − 1.96 √n) / 2.
+	 */
+	const ratioRange = (a, b) => {
+		const sorted = perRound(a, b)
+			.filter(Number.isFinite)
+			.sort((x, y) => x - y);
+		const k = Math.floor((sorted.length - 1.96 * Math.sqrt(sorted.length)) / 2);
+		return k >= 0 && sorted.length ? [sorted[k], sorted[sorted.length - 1 - k]] : undefined;
+	};
+	return { ...agg, ratio, ratioRange };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -797,6 +844,7 @@ function renderReport(aggs, memory, trigger, ctx = {}) {
 		const limitOf = (a) => (a.cfg.latency > 0 ? 1.05 : 1.15);
 		// judged as printed: a ratio shown as 1.15 meets "≤ 1.15"
 		const within = (a, r) => Math.round(r * 100) / 100 <= limitOf(a);
+		const rangeText = (range) => (range ? ` (${f2(range[0])}–${f2(range[1])})` : '');
 		const limitTarget = (label, versus) => {
 			const rows = grid.map((a) => [a, a.ratio('node', versus)]);
 			if (!rows.some(([, r]) => Number.isFinite(r))) return; // not in this run
@@ -805,11 +853,12 @@ function renderReport(aggs, memory, trigger, ctx = {}) {
 				rows
 					.map(
 						([a, r]) =>
-							`${a.cfg.proto} ${a.cfg.latency}/${a.cfg.c}: ${f2(r)}${within(a, r) ? '' : ' **MISSED**'}`,
+							`${a.cfg.proto} ${a.cfg.latency}/${a.cfg.c}: ${f2(r)}${rangeText(a.ratioRange('node', versus))}${within(a, r) ? '' : ' **MISSED**'}`,
 					)
 					.join(', ') + ` → ${mark(rows.every(([a, r]) => within(a, r)))}`,
 			]);
 		};
+		// each ratio with its ~95 % interval (ratioRange)
 		limitTarget('node ÷ bare helper ≤ 1.05 at 20 ms, ≤ 1.15 at 0 ms', 'helper');
 		limitTarget(
 			"node ÷ guarded helper (the node's guarantees on n8n's helper), same limits",
@@ -911,7 +960,7 @@ function writeBenchmarks(meta, body) {
 		throw new Error(`BENCHMARKS.md has no section for n8n ${meta.n8n} (${start} … ${end})`);
 	const section = `${start}
 
-\`${meta.command}\`, ${meta.date}, took ${meta.took}: n8n ${meta.n8n} (${meta.n8nParts}) on Node ${meta.nodeN8n}, ${meta.pkg}, ${meta.rounds} rounds, ${meta.cpus}; load average (1/5/15 min) ${meta.loadStart} at the start, ${meta.loadEnd} at the end. ms per item, median of the rounds; ratios per round, median.
+\`${meta.command}\`, ${meta.date}, took ${meta.took}: n8n ${meta.n8n} (${meta.n8nParts}) on Node ${meta.nodeN8n}, ${meta.pkg}, ${meta.rounds} rounds${meta.slices > 1 ? ` of ${meta.slices} slices (grid and patched: ${meta.rounds * meta.slices} slice rounds)` : ''}, ${meta.cpus}; load average (1/5/15 min) ${meta.loadStart} at the start, ${meta.loadEnd} at the end. ms per item, median of the rounds; ratios per round, median.
 
 ${body}
 
@@ -1071,6 +1120,7 @@ async function main() {
 		n8n: entry.n8n,
 		n8nParts: n8nParts(nodeModules),
 		rounds: ROUNDS,
+		slices: SLICES,
 		nodeN8n: install.node.version,
 		nodeBench: process.versions.node,
 		pkg: `${pj.name}@${pj.version}`,
