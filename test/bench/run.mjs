@@ -8,9 +8,9 @@
 // Without --version it runs once per pinned n8n version (test/e2e/versions.json), one after the
 // other; each run rewrites its own section of BENCHMARKS.md and test/bench/.results/.
 //
-//   node test/bench/run.mjs [--version=2.8.4|2.41.1] [--quick] [--rounds=R] [--slices=S] [--no-build]
-//        [--no-write] [--only=grid,high,rate,memory,resources,trigger,patch] [--no-patch]
-//        [--before=<tarball of an earlier build>]   (that build runs beside, as contender "before")
+//   node test/bench/run.mjs [--version=2.8.4|2.41.1] [--quick] [--rounds=R] [--slices=S]
+//        [--no-build] [--no-write] [--only=grid,high,rate,memory,resources,trigger,patch]
+//        [--no-patch] [--before=<tarball of an earlier build>]   (that build runs beside, as contender "before")
 //        [--protos=http,https] [--latencies=20,0] [--concurrencies=1,5,20] [--contenders=node,before,…]
 //   node test/bench/run.mjs --render=test/bench/.results/results-<version>.json   (rewrites that
 //        version's section of BENCHMARKS.md from a run's saved data)
@@ -53,8 +53,8 @@ const flags = Object.fromEntries(
 	}),
 );
 const QUICK = !!flags.quick;
-// 5 rounds, 25 slice rounds in the grid (SLICES): a median of 25 paired ratios moved by about
-// ±0.05 on this 2-core machine, where whole-chunk rounds moved by up to 0.2
+// 5 rounds, 25 slice rounds in the grid (SLICES); each ratio is printed with its ~95 % interval
+// (ratioRange): on this 2-core machine from ±0.02 (20 ms, C = 1) to ±0.2 (0 ms)
 const ROUNDS = Number(flags.rounds ?? (QUICK ? 3 : 5));
 const VERSION = String(flags.version ?? '');
 const ONLY = flags.only ? new Set(String(flags.only).split(',')) : undefined;
@@ -69,7 +69,7 @@ const chunk = (latency, c) =>
  * of every contender, the order rotating), so R rounds give 5 R paired ratios. The median of 3
  * whole-chunk ratios was not a measurement on this machine: in one run the same builds' ratios
  * went from 0.49 to 2.05 at 0 ms, and single slices still stall to two or three times their
- * usual time, which the median over 15 slice rounds leaves out. 5 divides every chunk into a
+ * usual time, which the median over the slice rounds leaves out. 5 divides every chunk into a
  * whole number of requests per worker and of the four answer kinds, so a slice adds no partly
  * filled round trip; each slice's own start (the node's set-up) is inside its measured time.
  */
@@ -690,7 +690,8 @@ function withRatio(agg) {
 	const ratio = (a, b) => median(perRound(a, b));
 	/**
 	 * About 95 % confidence for the median of the per-round ratios, from their order statistics
-	 * (no assumption on how they spread): the k-th smallest and k-th largest of n, k ≈ (n − 1.96 √n) / 2.
+	 * (no assumption on how they spread): the k-th smallest and k-th largest of n,
+	 * k ≈ (n − 1.96 √n) / 2.
 	 */
 	const ratioRange = (a, b) => {
 		const sorted = perRound(a, b)
