@@ -14,21 +14,13 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const https = require('node:https');
-const { PerformanceObserver, constants } = require('node:perf_hooks');
+const { PerformanceObserver } = require('node:perf_hooks');
 
 const OUT = process.env.BENCH_MARK_OUT;
-/** Garbage collection in this process so far: pause ms and count, minor and major. */
-const gc = { ms: 0, majorMs: 0, count: 0, major: 0 };
+/** Milliseconds this process has paused for garbage collection so far. */
+let gcMs = 0;
 new PerformanceObserver((list) => {
-	for (const e of list.getEntries()) {
-		const major = (e.detail?.kind ?? e.kind) === constants.NODE_PERFORMANCE_GC_MAJOR;
-		gc.ms += e.duration;
-		gc.count++;
-		if (major) {
-			gc.majorMs += e.duration;
-			gc.major++;
-		}
-	}
+	for (const entry of list.getEntries()) gcMs += entry.duration;
 }).observe({ entryTypes: ['gc'] });
 const SANDBOX_PID = process.env.BENCH_SANDBOX_PID;
 
@@ -63,7 +55,7 @@ function snapshot() {
 		n8n: schedstat('self'),
 		sandbox: SANDBOX_PID ? schedstat(SANDBOX_PID) : [NaN, NaN],
 		load: Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
-		gc: { ...gc },
+		gcMs,
 	};
 }
 const starts = new Map();

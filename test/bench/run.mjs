@@ -411,7 +411,8 @@ async function buildPlan(ctx) {
 	}) => {
 		if (n % slices) throw new Error(`${key}: ${n} items do not split into ${slices} slices`);
 		// a round runs one slice of every contender: n / slices items each
-		const cfg = { key, section, proto, latency, c, n: n / slices, slices, contenders, rounds: [] };
+		const size = n / slices;
+		const cfg = { key, section, proto, latency, c, n: size, slices, contenders, rounds: [] };
 		const sbs = {};
 		for (const who of contenders)
 			sbs[who] = await sandboxFor(`${key}|${who}`, {
@@ -429,14 +430,16 @@ async function buildPlan(ctx) {
 			cfg.rounds.push(
 				order.map((who) => {
 					const tag = `${key}|${who}|${r}`;
-					return { who, tag, wf: make(who, sbs[who], creds[who], tag, r % slices) };
+					const slice = { n: size, first: (r % slices) * size };
+					return { who, tag, wf: make(who, sbs[who], creds[who], tag, slice) };
 				}),
 			);
 		}
 		cfg.sandboxes = sbs;
 		configs.push(cfg);
 	};
-	const grid = (who, sb, credential, c, latency, tag, n, slice = 0, slices = 1) => {
+	/** `slice`: the items of this chunk, orders `first + 1` … `first + n` (all when unsliced). */
+	const grid = (who, sb, credential, c, latency, tag, slice) => {
 		const patched = who.endsWith('P');
 		const base = patched ? who.slice(0, -1) : who;
 		const measured = {
@@ -450,13 +453,12 @@ async function buildPlan(ctx) {
 			httpOpen: () => single(httpNode(sb, { batch: { size: c, interval: latency } })),
 			httpUnbatched: () => single(httpNode(sb)),
 		}[base]();
-		const size = n / slices;
 		return chunkWorkflow({
 			tag,
-			n: size,
+			n: slice.n,
 			measured,
 			patched,
-			idOf: (i) => generatedOrderId(slice * size + i + 1),
+			idOf: (i) => generatedOrderId(slice.first + i + 1),
 		});
 	};
 
@@ -479,7 +481,7 @@ async function buildPlan(ctx) {
 						contenders,
 						slices: SLICES,
 						make: (who, sb, credential, tag, slice) =>
-							grid(who, sb, credential, c, latency, tag, n, slice, SLICES),
+							grid(who, sb, credential, c, latency, tag, slice),
 					});
 				}
 	if (wants('patch') && ctx.patch)
@@ -497,7 +499,7 @@ async function buildPlan(ctx) {
 						contenders: ['node', 'nodeP', 'helper', 'helperP'],
 						slices: SLICES,
 						make: (who, sb, credential, tag, slice) =>
-							grid(who, sb, credential, c, latency, tag, n, slice, SLICES),
+							grid(who, sb, credential, c, latency, tag, slice),
 					});
 				}
 	if (wants('high'))
@@ -508,7 +510,7 @@ async function buildPlan(ctx) {
 			c: HIGH_C,
 			n: N_HIGH,
 			contenders: ['node', ...(ctx.before ? ['before'] : []), 'httpUnbatched', 'helper', 'rawKA'],
-			make: (who, sb, credential, tag) => grid(who, sb, credential, HIGH_C, 20, tag, N_HIGH),
+			make: (who, sb, credential, tag, slice) => grid(who, sb, credential, HIGH_C, 20, tag, slice),
 		});
 	if (wants('rate'))
 		await add({
@@ -605,9 +607,7 @@ function readMarks(file) {
 			sbWait: nsToMs(m.end.sandbox[1] - m.start.sandbox[1]),
 			listenDrops: m.end.listenDrops - m.start.listenDrops,
 			load: m.start.load,
-			gcMs: m.end.gc.ms - m.start.gc.ms,
-			gcMajorMs: m.end.gc.majorMs - m.start.gc.majorMs,
-			gcMajor: m.end.gc.major - m.start.gc.major,
+			gcMs: m.end.gcMs - m.start.gcMs,
 		});
 	}
 	return byTag;
