@@ -1,8 +1,9 @@
 // A bench-only n8n node (never published, never linted as package code): run.mjs installs it
 // as the community package `n8n-nodes-norce-bench` beside the package under test. Operations:
 //   mark    records a time and load snapshot at the start / end of the measured section
-//   helper  the validate call through n8n's bare `this.helpers.httpRequest`, C at a time: the
-//           best any node built on n8n's helpers can do (same request options as the node)
+//   helper  the validate call through n8n's bare `this.helpers.httpRequest`, C at a time, with
+//           the key from the Norce credential (read once per execution): the best any node
+//           built on n8n's helpers and a credential can do (same request options as the node)
 //   guarded the helper call with the guarantees the node gives every request (shared/transport
 //           client.ts attempt()), using the node's own guard code: a deadline over the whole
 //           attempt, n8n's cancel signal, no redirect followed, the answer read as a stream
@@ -125,6 +126,8 @@ class NorceBench {
 		defaults: { name: 'Norce Bench' },
 		inputs: ['main'],
 		outputs: ['main'],
+		// the helpers take their key from the package's credential, as a node with one must
+		credentials: [{ name: 'norceApi', required: false }],
 		properties: [
 			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'mark' },
 			{ displayName: 'Tag', name: 'tag', type: 'string', default: '' },
@@ -168,6 +171,12 @@ class NorceBench {
 		const headers = JSON.parse(this.getNodeParameter('headers', 0));
 		const c = this.getNodeParameter('concurrency', 0);
 		const results = new Array(items.length);
+		if (operation === 'helper' || operation === 'guarded') {
+			// Once per execution, as any node with a credential does (the Norce node too): n8n
+			// reads it from its database and decrypts it.
+			const { apiKey } = await this.getCredentials('norceApi');
+			headers.Authorization = `Bearer ${apiKey}`;
+		}
 		if (operation === 'helper') {
 			await closedLoop(items.length, c, async (index) => {
 				const orderId = String(this.getNodeParameter('orderId', index));

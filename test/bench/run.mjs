@@ -354,17 +354,26 @@ const httpLoop = (sb, c) => () => {
 		],
 	};
 };
-const benchNode = (sb, c, operation, extra = {}) =>
-	workflowNode('Measured', BENCH_TYPE, 1, {
-		operation,
-		baseUrl: sb.baseUrl,
-		path: VALIDATE_PATH,
-		method: 'POST',
-		orderId: '={{ $json.id }}',
-		headers: JSON.stringify(headersOf(sb)),
-		concurrency: c,
-		...extra,
-	});
+/** `credential`: the Norce credential the helpers take their key from (raw needs none). */
+const benchNode = (sb, c, operation, extra = {}, credential) =>
+	workflowNode(
+		'Measured',
+		BENCH_TYPE,
+		1,
+		{
+			operation,
+			baseUrl: sb.baseUrl,
+			path: VALIDATE_PATH,
+			method: 'POST',
+			orderId: '={{ $json.id }}',
+			headers: JSON.stringify(headersOf(sb)),
+			concurrency: c,
+			...extra,
+		},
+		credential
+			? { credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } } }
+			: {},
+	);
 
 // ---------------------------------------------------------------------------------------------
 // The plan. Every section is a list of rounds; a round runs one chunk (in the grid and patch
@@ -446,8 +455,8 @@ async function buildPlan(ctx) {
 			node: () => single(norceNode({ credential, c })),
 			before: () => single(norceNode({ credential, c, before: true })),
 			httpLoop: () => httpLoop(sb, c),
-			helper: () => single(benchNode(sb, c, 'helper')),
-			guarded: () => single(benchNode(sb, c, 'guarded')),
+			helper: () => single(benchNode(sb, c, 'helper', {}, credential)),
+			guarded: () => single(benchNode(sb, c, 'guarded', {}, credential)),
 			rawKA: () => single(benchNode(sb, c, 'raw', { keepAlive: true })),
 			rawNew: () => single(benchNode(sb, c, 'raw', { keepAlive: false })),
 			httpOpen: () => single(httpNode(sb, { batch: { size: c, interval: latency } })),
@@ -574,15 +583,13 @@ async function buildPlan(ctx) {
 												? { filters: { orderId: '={{ $json.id }}' }, returnAll: false, limit: 10 }
 												: {},
 									})
-								: workflowNode('Measured', BENCH_TYPE, 1, {
-										operation: 'helper',
-										baseUrl: sb.baseUrl,
-										path: `/api/v0/checkout/orders/{id}${urlPath}`,
-										method: 'GET',
-										orderId: '={{ $json.id }}',
-										headers: JSON.stringify(headersOf(sb)),
-										concurrency: 5,
-									}),
+								: benchNode(
+										sb,
+										5,
+										'helper',
+										{ path: `/api/v0/checkout/orders/{id}${urlPath}`, method: 'GET' },
+										credential,
+									),
 						),
 					}),
 			});
@@ -1053,7 +1060,7 @@ async function main() {
 				const nodes = [
 					{ ...norceNode({ credential: wcred, c: 5 }), name: 'Warm Norce' },
 					{ ...httpNode(wsb), name: 'Warm HTTP' },
-					{ ...benchNode(wsb, 5, 'helper'), name: 'Warm Helper' },
+					{ ...benchNode(wsb, 5, 'helper', {}, wcred), name: 'Warm Helper' },
 					{ ...benchNode(wsb, 5, 'raw'), name: 'Measured' },
 				];
 				return {

@@ -106,6 +106,14 @@ export function checkIdValue(
 	return value;
 }
 
+/**
+ * How IDs are read: checkIdValue checks them, so n8n's own check is skipped. That check looks up
+ * the parameter among the node's properties for every item (n8n-core
+ * validate-value-against-schema.js, `properties.find` with `displayParameter`), and this node has
+ * one ID property per operation; for an ID it finds nothing to check (no `validateType`).
+ */
+const ID_READ = { skipValidation: true };
+
 /** The order ID parameter's name: the one ID that can also be given By Reference. */
 export const ORDER_ID = 'orderId';
 
@@ -120,7 +128,7 @@ export function getIdParameter(
 	label: string,
 	itemIndex: number,
 ): string {
-	return idOf(context, context.getNodeParameter(name, itemIndex, ''), label, itemIndex);
+	return idOf(context, context.getNodeParameter(name, itemIndex, '', ID_READ), label, itemIndex);
 }
 
 function idOf(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number) {
@@ -145,7 +153,7 @@ export async function getOrderId(
 	itemIndex: number,
 	norce: NorceClient,
 ): Promise<string> {
-	const raw = context.getNodeParameter(ORDER_ID, itemIndex, '');
+	const raw = context.getNodeParameter(ORDER_ID, itemIndex, '', ID_READ);
 	const { mode, value } = readIdLocator(raw);
 	if (mode !== 'reference') return idOf(context, raw, 'Order ID', itemIndex);
 	const reference = checkIdValue(context, value, 'Order ID', itemIndex);

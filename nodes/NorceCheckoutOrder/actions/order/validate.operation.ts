@@ -94,7 +94,12 @@ export async function execute(
 	const valid = response.statusCode !== FAILED_VALIDATION_STATUS;
 	if (output === 'summary') return [{ orderId, valid, validations }];
 	// orderId, code and adapterId lead; whatever else Norce sent follows; ours win on clashes.
-	return validations.map(({ code, adapterId, ...rest }) =>
-		Object.assign({ orderId, code, adapterId }, rest, { orderId, orderValid: valid }),
-	);
+	// One object per item; a spread copies a "__proto__" key as a plain field, where
+	// Object.assign would set the item's prototype from it.
+	return validations.map((entry) => {
+		const item: IDataObject = { orderId, code: entry.code, adapterId: entry.adapterId, ...entry };
+		item.orderId = orderId;
+		item.orderValid = valid;
+		return item;
+	});
 }

@@ -118,6 +118,19 @@ describe('one item per validation (the default)', () => {
 		expect(Object.keys(json).slice(0, 3)).toEqual(['orderId', 'code', 'adapterId']);
 	});
 
+	it('keeps a "__proto__" field of a validation as data, never as the item\'s prototype', async () => {
+		answerValidate(DEMO.validOrderId, {
+			status: 400,
+			results: [JSON.parse('{"code":"c","__proto__":{"orderValid":"forged","polluted":true}}')],
+		});
+		const result = await norce.run(validate(DEMO.validOrderId));
+
+		const [json] = result.output.map((item) => item.json);
+		expect(Object.getPrototypeOf(json)).toBe(Object.prototype);
+		expect((json as { polluted?: unknown }).polluted).toBeUndefined();
+		expect(json.orderValid).toBe(false);
+	});
+
 	it('turns a validation that is not an object into an item with that code', async () => {
 		answerValidate(DEMO.validOrderId, {
 			status: 200,
